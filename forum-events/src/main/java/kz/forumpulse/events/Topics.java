@@ -1,0 +1,30 @@
+package kz.forumpulse.events;
+
+/**
+ * The one place where topic names and message keys are defined.
+ *
+ * <p>Every topic is keyed by forum id: all events of one forum land in one partition and keep their
+ * order (the FAQ grouping downstream depends on it), while different forums spread over partitions
+ * so several instances of a consumer can share the load.
+ */
+public final class Topics {
+
+  /** Forum lifecycle: {@link ForumScheduled}. Producer: registration-service. */
+  public static final String FORUMS = "forum-pulse.forums";
+
+  /** Attendee lifecycle: {@link ParticipantRegistered}. Producer: registration-service. */
+  public static final String ATTENDEES = "forum-pulse.attendees";
+
+  /** Question lifecycle: {@link QuestionSubmitted}. Producer: feedback-service. */
+  public static final String QUESTIONS = "forum-pulse.questions";
+
+  /** Kafka message header carrying the event type, so consumers can route without parsing. */
+  public static final String TYPE_HEADER = "forum-event-type";
+
+  private Topics() {}
+
+  /** The message key of any event: its forum id. */
+  public static String keyOf(DomainEvent event) {
+    return event.forumId().value();
+  }
+}

@@ -1,0 +1,37 @@
+package kz.forumpulse.registration.forum;
+
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+
+/** A forum as the public API shows it, with the codes a registration form needs. */
+record ForumView(
+    String id,
+    String titleRu,
+    String titleKk,
+    LocalDate startsOn,
+    LocalDate endsOn,
+    String venue,
+    String regionCode,
+    int capacity,
+    List<District> districts,
+    List<RoleView> roles) {
+
+  record RoleView(String code, String nameRu, String nameKk) {}
+
+  static ForumView of(Forum forum) {
+    return new ForumView(
+        forum.id(),
+        forum.titleRu(),
+        forum.titleKk(),
+        forum.startsOn(),
+        forum.endsOn(),
+        forum.venue(),
+        forum.regionCode(),
+        forum.capacity(),
+        forum.districts(),
+        Arrays.stream(ParticipantRole.values())
+            .map(r -> new RoleView(r.name(), r.nameRu(), r.nameKk()))
+            .toList());
+  }
+}
