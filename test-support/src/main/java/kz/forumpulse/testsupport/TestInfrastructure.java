@@ -110,14 +110,9 @@ public final class TestInfrastructure {
     broker.afterPropertiesSet();
     MongoServer mongo = new MongoServer(new MemoryBackend());
     InetSocketAddress address = mongo.bind();
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  mongo.shutdownNow();
-                  broker.destroy();
-                },
-                "test-infrastructure-shutdown"));
+    // Deliberately never stopped: Spring closes its cached test contexts in a JVM shutdown hook,
+    // and their consumers and producers need a live broker to close quickly. The broker and
+    // server die with the JVM; the broker's temporary log directories are small.
     return new TestInfrastructure(
         Mode.EMBEDDED,
         broker.getBrokersAsString(),

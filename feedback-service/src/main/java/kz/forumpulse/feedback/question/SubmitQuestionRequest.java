@@ -1,0 +1,15 @@
+package kz.forumpulse.feedback.question;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** A participant's question. The text is plain text, stored as typed (Unicode-normalised). */
+record SubmitQuestionRequest(
+    @NotBlank(message = "{validation.required}") @Size(max = 64, message = "{validation.tooLong}")
+        String project,
+    @NotBlank(message = "{validation.required}")
+        @Size(max = Questions.MAX_TEXT_LENGTH, message = "{validation.tooLong}")
+        String text,
+    @Pattern(regexp = "ru|kk", message = "{validation.language}") String language,
+    Boolean anonymous) {}

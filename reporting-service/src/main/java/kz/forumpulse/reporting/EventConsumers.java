@@ -1,0 +1,37 @@
+package kz.forumpulse.reporting;
+
+import java.util.function.Consumer;
+import kz.forumpulse.events.AttendeeEvent;
+import kz.forumpulse.events.EventCodec;
+import kz.forumpulse.events.QuestionEvent;
+import kz.forumpulse.reporting.attendance.AttendanceProjection;
+import kz.forumpulse.reporting.faq.FaqProjection;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.support.KafkaHeaders;
+import org.springframework.messaging.Message;
+
+/**
+ * The topics this service reads, bound in {@code reporting.yml}. The record's offset travels with
+ * the event: one forum's events share a partition, so offsets order them, which is what makes the
+ * FAQ grouping reproducible when it is rebuilt.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventConsumers {
+
+  @Bean
+  Consumer<Message<byte[]>> attendees(AttendanceProjection attendance) {
+    return message ->
+        attendance.apply(EventCodec.decode(message.getPayload(), AttendeeEvent.class));
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> questions(FaqProjection faq) {
+    return message -> {
+      Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
+      faq.apply(
+          EventCodec.decode(message.getPayload(), QuestionEvent.class),
+          offset == null ? Long.MAX_VALUE : offset);
+    };
+  }
+}

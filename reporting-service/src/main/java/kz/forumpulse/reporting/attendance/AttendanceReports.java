@@ -1,0 +1,74 @@
+package kz.forumpulse.reporting.attendance;
+
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.facet;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.group;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.match;
+import static org.springframework.data.mongodb.core.aggregation.Aggregation.newAggregation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.stereotype.Service;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The attendance report, one aggregation over the forum's participant documents. */
+@Service
+@RestController
+class AttendanceReports {
+
+  private final MongoTemplate mongo;
+
+  AttendanceReports(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  @GetMapping("/api/forums/{forumId}/reports/attendance")
+  AttendanceReport attendance(@PathVariable String forumId) {
+    Aggregation aggregation =
+        newAggregation(
+            match(Criteria.where("forumId").is(forumId)),
+            facet(group("status").count().as("n"))
+                .as("byStatus")
+                .and(group("district").count().as("n"))
+                .as("byDistrict")
+                .and(group("role").count().as("n"))
+                .as("byRole")
+                .and(match(Criteria.where("elected").is(true)), group().count().as("n"))
+                .as("elected")
+                .and(match(Criteria.where("partyMember").is(true)), group().count().as("n"))
+                .as("partyMembers"));
+    Document result =
+        mongo
+            .aggregate(aggregation, AttendanceProjection.COLLECTION, Document.class)
+            .getUniqueMappedResult();
+    Map<String, Long> byStatus = counts(result, "byStatus");
+    return new AttendanceReport(
+        forumId,
+        byStatus.values().stream().mapToLong(Long::longValue).sum(),
+        byStatus,
+        counts(result, "byDistrict"),
+        counts(result, "byRole"),
+        single(result, "elected"),
+        single(result, "partyMembers"));
+  }
+
+  private static Map<String, Long> counts(Document result, String facet) {
+    Map<String, Long> counts = new TreeMap<>();
+    if (result != null) {
+      for (Document row : result.getList(facet, Document.class, List.of())) {
+        counts.put(String.valueOf(row.get("_id")), ((Number) row.get("n")).longValue());
+      }
+    }
+    return counts;
+  }
+
+  private static long single(Document result, String facet) {
+    return counts(result, facet).values().stream().mapToLong(Long::longValue).sum();
+  }
+}

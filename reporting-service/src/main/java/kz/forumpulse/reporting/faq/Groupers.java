@@ -1,0 +1,54 @@
+package kz.forumpulse.reporting.faq;
+
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import kz.forumpulse.faq.FaqGrouper;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+/**
+ * One grouping engine per forum and project, kept in memory. After a restart an engine is rebuilt
+ * from the stored questions in their original order (Kafka offset within the forum's partition), so
+ * it reaches exactly the state it had and later questions land in the same groups.
+ */
+@Component
+class Groupers {
+
+  private final MongoTemplate mongo;
+  private final ConcurrentHashMap<String, FaqGrouper> engines = new ConcurrentHashMap<>();
+
+  Groupers(MongoTemplate mongo) {
+    this.mongo = mongo;
+  }
+
+  /** Runs {@code work} with exclusive use of the forum's project engine. */
+  <T> T with(String forumId, String project, Function<FaqGrouper, T> work) {
+    FaqGrouper engine =
+        engines.computeIfAbsent(forumId + "|" + project, key -> load(forumId, project));
+    synchronized (engine) {
+      return work.apply(engine);
+    }
+  }
+
+  void forEachLoaded(Consumer<String> key) {
+    engines.keySet().forEach(key);
+  }
+
+  private FaqGrouper load(String forumId, String project) {
+    FaqGrouper engine = new FaqGrouper();
+    Query stored =
+        Query.query(Criteria.where("forumId").is(forumId).and("project").is(project))
+            .with(Sort.by("seq", "_id"));
+    stored.fields().include("_id", "text", "language");
+    try (var questions = mongo.stream(stored, Document.class, FaqProjection.QUESTIONS)) {
+      questions.forEach(
+          q -> engine.add(q.getString("_id"), q.getString("text"), q.getString("language")));
+    }
+    return engine;
+  }
+}
