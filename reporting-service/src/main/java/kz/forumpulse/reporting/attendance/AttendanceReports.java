@@ -13,13 +13,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.stereotype.Service;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RestController;
 
 /** The attendance report, one aggregation over the forum's participant documents. */
 @Service
-@RestController
 class AttendanceReports {
 
   private final MongoTemplate mongo;
@@ -28,8 +24,7 @@ class AttendanceReports {
     this.mongo = mongo;
   }
 
-  @GetMapping("/api/forums/{forumId}/reports/attendance")
-  AttendanceReport attendance(@PathVariable String forumId) {
+  AttendanceReport attendance(String forumId) {
     Aggregation aggregation =
         newAggregation(
             match(Criteria.where("forumId").is(forumId)),

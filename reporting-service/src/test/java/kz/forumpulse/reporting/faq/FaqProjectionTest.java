@@ -1,0 +1,146 @@
+package kz.forumpulse.reporting.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import kz.forumpulse.events.EventCodec;
+import kz.forumpulse.events.ForumId;
+import kz.forumpulse.events.ParticipantId;
+import kz.forumpulse.events.QuestionId;
+import kz.forumpulse.events.QuestionSubmitted;
+import kz.forumpulse.events.Topics;
+import kz.forumpulse.reporting.ReportingIntegrationTest;
+import kz.forumpulse.testsupport.EventProbe;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.test.web.servlet.MockMvc;
+
+@ReportingIntegrationTest
+class FaqProjectionTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired MongoTemplate mongo;
+
+  final String forumId = "rep-" + UUID.randomUUID();
+
+  @Test
+  void countsAQuestionOnceWhenItsEventIsPublishedTwice() throws Exception {
+    QuestionSubmitted first = question("Какая ставка по микрокредиту Ауыл аманаты?", "TEREKTI");
+    QuestionSubmitted second = question("Какая ставка по микрокредиту «Ауыл аманаты»?", "BURLIN");
+    publish(first);
+    publish(first); // the relay republished after a crash: same event id, new offset
+    publish(second);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                mvc.perform(
+                        get("/api/forums/{id}/reports/faq", forumId)
+                            .param("project", "AUYL_AMANATY")
+                            .with(httpBasic("analyst", "test-analyst")))
+                    .andExpect(status().isOk())
+                    .andExpect(jsonPath("$.groups.length()").value(1))
+                    .andExpect(jsonPath("$.groups[0].count").value(2))
+                    .andExpect(jsonPath("$.groups[0].districts.TEREKTI").value(1))
+                    .andExpect(jsonPath("$.groups[0].districts.BURLIN").value(1)));
+    // The duplicate must have been consumed (not merely not yet arrived) before we conclude.
+    publish(question("Интернет в селе когда будет?", "TEREKTI"));
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> mongo.count(forumQuestions(), FaqProjection.QUESTIONS) == 3);
+    assertThat(mongo.count(forumQuestions(), FaqProjection.QUESTIONS)).isEqualTo(3);
+    mvc.perform(
+            get("/api/forums/{id}/reports/faq", forumId)
+                .param("project", "AUYL_AMANATY")
+                .with(httpBasic("analyst", "test-analyst")))
+        .andExpect(jsonPath("$.groups[0].count").value(2));
+  }
+
+  @Test
+  void setsAsideRecordsThatCanNeverBeReadAndGoesOn() throws Exception {
+    String marker = "poison-" + UUID.randomUUID();
+    EventProbe.send(
+        Topics.QUESTIONS,
+        forumId,
+        ("{ not json " + marker).getBytes(StandardCharsets.UTF_8),
+        Map.of());
+    QuestionSubmitted after = question("Жер қайтару мерзімі қандай?", "SYRYM");
+    publish(after);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(
+            () ->
+                mongo.exists(
+                    Query.query(Criteria.where("_id").is(after.questionId().value())),
+                    FaqProjection.QUESTIONS));
+    var dead =
+        EventProbe.readAll(
+            "forum-pulse.dlt.reporting-service",
+            Duration.ofSeconds(20),
+            all ->
+                all.stream()
+                    .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker)));
+    var poison =
+        dead.stream()
+            .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker))
+            .findFirst()
+            .orElseThrow();
+    Header reason = poison.headers().lastHeader("x-exception-message");
+    assertThat(reason).isNotNull();
+    assertThat(new String(reason.value(), StandardCharsets.UTF_8))
+        .contains("not a valid QuestionEvent");
+  }
+
+  @Test
+  void reportsNeedAStaffLogin() throws Exception {
+    mvc.perform(get("/api/forums/{id}/reports/faq", forumId)).andExpect(status().isUnauthorized());
+    mvc.perform(get("/api/forums/{id}/reports/faq", forumId).with(httpBasic("analyst", "wrong")))
+        .andExpect(status().isUnauthorized());
+  }
+
+  private Query forumQuestions() {
+    return Query.query(Criteria.where("forumId").is(forumId));
+  }
+
+  private QuestionSubmitted question(String text, String district) {
+    return new QuestionSubmitted(
+        UUID.randomUUID(),
+        1,
+        Instant.now(),
+        ForumId.of(forumId),
+        QuestionId.of(UUID.randomUUID().toString()),
+        ParticipantId.of(UUID.randomUUID().toString()),
+        text.contains("Интернет")
+            ? "OTHER"
+            : text.contains("Жер") ? "ZHER_AMANATY" : "AUYL_AMANATY",
+        text,
+        "ru",
+        true,
+        null,
+        district,
+        "RURAL_AKIM");
+  }
+
+  private static void publish(QuestionSubmitted event) {
+    EventProbe.send(
+        Topics.QUESTIONS,
+        Topics.keyOf(event),
+        EventCodec.encode(event),
+        Map.of(Topics.TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8)));
+  }
+}
