@@ -21,17 +21,19 @@ class EventConsumers {
 
   @Bean
   Consumer<Message<byte[]>> attendees(AttendanceProjection attendance) {
-    return message ->
-        attendance.apply(EventCodec.decode(message.getPayload(), AttendeeEvent.class));
+    return message -> {
+      AttendeeEvent event = EventCodec.decode(message.getPayload(), AttendeeEvent.class);
+      TransientFailures.retryUntilDone(() -> attendance.apply(event));
+    };
   }
 
   @Bean
   Consumer<Message<byte[]>> questions(FaqProjection faq) {
     return message -> {
       Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
-      faq.apply(
-          EventCodec.decode(message.getPayload(), QuestionEvent.class),
-          offset == null ? Long.MAX_VALUE : offset);
+      QuestionEvent event = EventCodec.decode(message.getPayload(), QuestionEvent.class);
+      long seq = offset == null ? Long.MAX_VALUE : offset;
+      TransientFailures.retryUntilDone(() -> faq.apply(event, seq));
     };
   }
 }

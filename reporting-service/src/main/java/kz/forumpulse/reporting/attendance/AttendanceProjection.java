@@ -2,6 +2,8 @@ package kz.forumpulse.reporting.attendance;
 
 import kz.forumpulse.events.AttendeeEvent;
 import kz.forumpulse.events.ParticipantRegistered;
+import kz.forumpulse.reporting.live.AggregateChanged;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -20,9 +22,11 @@ public class AttendanceProjection {
   static final String COLLECTION = "attendance_participants";
 
   private final MongoTemplate mongo;
+  private final ApplicationEventPublisher changes;
 
-  AttendanceProjection(MongoTemplate mongo) {
+  AttendanceProjection(MongoTemplate mongo, ApplicationEventPublisher changes) {
     this.mongo = mongo;
+    this.changes = changes;
   }
 
   public void apply(AttendeeEvent event) {
@@ -48,6 +52,8 @@ public class AttendanceProjection {
     }
     try {
       mongo.upsert(notYetApplied, update, COLLECTION);
+      changes.publishEvent(
+          new AggregateChanged(event.forumId().value(), AggregateChanged.ATTENDANCE));
     } catch (DuplicateKeyException alreadyApplied) {
       // The document exists and already lists this event id.
     }

@@ -3,7 +3,9 @@ package kz.forumpulse.reporting.faq;
 import java.util.Map;
 import kz.forumpulse.events.QuestionEvent;
 import kz.forumpulse.events.QuestionSubmitted;
+import kz.forumpulse.reporting.live.AggregateChanged;
 import org.bson.Document;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -29,10 +31,12 @@ public class FaqProjection {
 
   private final MongoTemplate mongo;
   private final Groupers groupers;
+  private final ApplicationEventPublisher changes;
 
-  FaqProjection(MongoTemplate mongo, Groupers groupers) {
+  FaqProjection(MongoTemplate mongo, Groupers groupers, ApplicationEventPublisher changes) {
     this.mongo = mongo;
     this.groupers = groupers;
+    this.changes = changes;
     mongo
         .indexOps(QUESTIONS)
         .createIndex(
@@ -112,6 +116,7 @@ public class FaqProjection {
       return;
     }
     refreshRepresentative(forumId, q.project(), groupId, id);
+    changes.publishEvent(new AggregateChanged(forumId, AggregateChanged.FAQ));
   }
 
   private void refreshRepresentative(String forumId, String project, String groupId, String id) {

@@ -1,7 +1,6 @@
 package kz.forumpulse.reporting.faq;
 
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.Function;
 import kz.forumpulse.faq.FaqGrouper;
 import org.bson.Document;
@@ -35,8 +34,19 @@ class Groupers {
     }
   }
 
-  void forEachLoaded(Consumer<String> key) {
-    engines.keySet().forEach(key);
+  /**
+   * Like {@link #with} but only for a project that has questions: public lookups for forums or
+   * projects that do not exist must not fill memory with empty engines.
+   */
+  <T> T withExisting(String forumId, String project, Function<FaqGrouper, T> work, T otherwise) {
+    String key = forumId + "|" + project;
+    if (!engines.containsKey(key)
+        && !mongo.exists(
+            Query.query(Criteria.where("forumId").is(forumId).and("project").is(project)),
+            FaqProjection.QUESTIONS)) {
+      return otherwise;
+    }
+    return with(forumId, project, work);
   }
 
   private FaqGrouper load(String forumId, String project) {

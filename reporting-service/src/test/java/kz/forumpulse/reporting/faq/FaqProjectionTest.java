@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.nio.charset.StandardCharsets;
@@ -104,6 +105,41 @@ class FaqProjectionTest {
     assertThat(reason).isNotNull();
     assertThat(new String(reason.value(), StandardCharsets.UTF_8))
         .contains("not a valid QuestionEvent");
+  }
+
+  @Test
+  void pushesALiveSignalWhenTheFaqChangesAndSuggestsSimilarQuestions() throws Exception {
+    var live =
+        mvc.perform(
+                get("/api/forums/{id}/reports/live", forumId)
+                    .with(httpBasic("organiser", "test-organiser")))
+            .andExpect(request().asyncStarted())
+            .andReturn();
+    assertThat(live.getResponse().getContentAsString()).contains("event:ready");
+
+    QuestionSubmitted asked =
+        question("Какие документы нужны для микрокредита Ауыл аманаты?", "TEREKTI");
+    publish(asked);
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> assertThat(live.getResponse().getContentAsString()).contains("event:faq"));
+    mvc.perform(
+            get("/api/forums/{id}/questions/similar", forumId)
+                .param("project", "AUYL_AMANATY")
+                .param("text", "какие документы нужны на микрокредит"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[0].questionId").value(asked.questionId().value()))
+        .andExpect(jsonPath("$[0].text").value(asked.text()));
+    mvc.perform(
+            get("/api/forums/{id}/questions/similar", "no-such-forum")
+                .param("project", "AUYL_AMANATY")
+                .param("text", "документы"))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(0));
+    mvc.perform(get("/api/forums/{id}/questions/similar", forumId).param("project", "AUYL_AMANATY"))
+        .andExpect(status().isBadRequest());
   }
 
   @Test
