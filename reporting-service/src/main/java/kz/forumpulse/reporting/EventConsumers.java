@@ -6,6 +6,7 @@ import kz.forumpulse.events.EventCodec;
 import kz.forumpulse.events.QuestionEvent;
 import kz.forumpulse.reporting.attendance.AttendanceProjection;
 import kz.forumpulse.reporting.faq.FaqProjection;
+import kz.forumpulse.reporting.store.ReportStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -20,20 +21,32 @@ import org.springframework.messaging.Message;
 class EventConsumers {
 
   @Bean
-  Consumer<Message<byte[]>> attendees(AttendanceProjection attendance) {
+  Consumer<Message<byte[]>> attendees(AttendanceProjection attendance, ReportStore store) {
     return message -> {
       AttendeeEvent event = EventCodec.decode(message.getPayload(), AttendeeEvent.class);
-      TransientFailures.retryUntilDone(() -> attendance.apply(event));
+      TransientFailures.retryUntilDone(
+          () ->
+              store.withActive(
+                  gen -> {
+                    attendance.apply(event, gen);
+                    return null;
+                  }));
     };
   }
 
   @Bean
-  Consumer<Message<byte[]>> questions(FaqProjection faq) {
+  Consumer<Message<byte[]>> questions(FaqProjection faq, ReportStore store) {
     return message -> {
       Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
       QuestionEvent event = EventCodec.decode(message.getPayload(), QuestionEvent.class);
       long seq = offset == null ? Long.MAX_VALUE : offset;
-      TransientFailures.retryUntilDone(() -> faq.apply(event, seq));
+      TransientFailures.retryUntilDone(
+          () ->
+              store.withActive(
+                  gen -> {
+                    faq.apply(event, seq, gen);
+                    return null;
+                  }));
     };
   }
 }

@@ -17,6 +17,8 @@ class ReportingSecurity {
         auth.requestMatchers(GET, "/api/forums/{forumId}/questions/similar")
             .permitAll()
             .requestMatchers(GET, "/api/forums/{forumId}/reports/**")
-            .hasAnyRole(Roles.ORGANISER, Roles.ANALYST, Roles.MODERATOR);
+            .hasAnyRole(Roles.ORGANISER, Roles.ANALYST, Roles.MODERATOR)
+            .requestMatchers("/api/reports/rebuild")
+            .hasRole(Roles.ORGANISER);
   }
 }

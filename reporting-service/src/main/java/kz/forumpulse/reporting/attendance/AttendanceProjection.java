@@ -3,6 +3,7 @@ package kz.forumpulse.reporting.attendance;
 import kz.forumpulse.events.AttendeeEvent;
 import kz.forumpulse.events.ParticipantRegistered;
 import kz.forumpulse.reporting.live.AggregateChanged;
+import kz.forumpulse.reporting.store.Generation;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -19,8 +20,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class AttendanceProjection {
 
-  static final String COLLECTION = "attendance_participants";
-
   private final MongoTemplate mongo;
   private final ApplicationEventPublisher changes;
 
@@ -29,7 +28,7 @@ public class AttendanceProjection {
     this.changes = changes;
   }
 
-  public void apply(AttendeeEvent event) {
+  public void apply(AttendeeEvent event, Generation target) {
     String eventId = event.eventId().toString();
     Query notYetApplied =
         Query.query(
@@ -51,9 +50,9 @@ public class AttendanceProjection {
           .set("registeredAt", registered.occurredAt());
     }
     try {
-      mongo.upsert(notYetApplied, update, COLLECTION);
+      mongo.upsert(notYetApplied, update, target.attendance());
       changes.publishEvent(
-          new AggregateChanged(event.forumId().value(), AggregateChanged.ATTENDANCE));
+          new AggregateChanged(event.forumId().value(), AggregateChanged.ATTENDANCE, target));
     } catch (DuplicateKeyException alreadyApplied) {
       // The document exists and already lists this event id.
     }

@@ -8,6 +8,7 @@ import static org.springframework.data.mongodb.core.aggregation.Aggregation.newA
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import kz.forumpulse.reporting.store.ReportStore;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -19,9 +20,11 @@ import org.springframework.stereotype.Service;
 class AttendanceReports {
 
   private final MongoTemplate mongo;
+  private final ReportStore store;
 
-  AttendanceReports(MongoTemplate mongo) {
+  AttendanceReports(MongoTemplate mongo, ReportStore store) {
     this.mongo = mongo;
+    this.store = store;
   }
 
   AttendanceReport attendance(String forumId) {
@@ -40,7 +43,7 @@ class AttendanceReports {
                 .as("partyMembers"));
     Document result =
         mongo
-            .aggregate(aggregation, AttendanceProjection.COLLECTION, Document.class)
+            .aggregate(aggregation, store.active().attendance(), Document.class)
             .getUniqueMappedResult();
     Map<String, Long> byStatus = counts(result, "byStatus");
     return new AttendanceReport(

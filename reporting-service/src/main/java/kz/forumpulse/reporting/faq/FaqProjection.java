@@ -4,12 +4,11 @@ import java.util.Map;
 import kz.forumpulse.events.QuestionEvent;
 import kz.forumpulse.events.QuestionSubmitted;
 import kz.forumpulse.reporting.live.AggregateChanged;
+import kz.forumpulse.reporting.store.Generation;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -26,9 +25,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class FaqProjection {
 
-  static final String QUESTIONS = "faq_questions";
-  static final String GROUPS = "faq_groups";
-
   private final MongoTemplate mongo;
   private final Groupers groupers;
   private final ApplicationEventPublisher changes;
@@ -37,37 +33,29 @@ public class FaqProjection {
     this.mongo = mongo;
     this.groupers = groupers;
     this.changes = changes;
-    mongo
-        .indexOps(QUESTIONS)
-        .createIndex(
-            new Index()
-                .on("forumId", Sort.Direction.ASC)
-                .on("project", Sort.Direction.ASC)
-                .on("seq", Sort.Direction.ASC));
-    mongo
-        .indexOps(GROUPS)
-        .createIndex(
-            new Index()
-                .on("forumId", Sort.Direction.ASC)
-                .on("project", Sort.Direction.ASC)
-                .on("count", Sort.Direction.DESC));
   }
 
-  public void apply(QuestionEvent event, long seq) {
+  public void apply(QuestionEvent event, long seq, Generation gen) {
     if (event instanceof QuestionSubmitted submitted) {
-      apply(submitted, seq);
+      apply(submitted, seq, gen);
     }
   }
 
-  private void apply(QuestionSubmitted q, long seq) {
+  /** Frees in-memory state of a generation that is no longer live. */
+  public void forget(Generation gen) {
+    groupers.forget(gen);
+  }
+
+  private void apply(QuestionSubmitted q, long seq, Generation gen) {
     String forumId = q.forumId().value();
     String questionId = q.questionId().value();
-    Document stored = mongo.findById(questionId, Document.class, QUESTIONS);
+    Document stored = mongo.findById(questionId, Document.class, gen.questions());
     String groupId;
     if (stored != null) {
       groupId = stored.getString("groupId");
     } else {
-      groupId = groupers.with(forumId, q.project(), g -> g.add(questionId, q.text(), q.language()));
+      groupId =
+          groupers.with(gen, forumId, q.project(), g -> g.add(questionId, q.text(), q.language()));
       Document question =
           new Document("_id", questionId)
               .append("forumId", forumId)
@@ -82,15 +70,15 @@ public class FaqProjection {
               .append("askedAt", java.util.Date.from(q.occurredAt()))
               .append("seq", seq);
       try {
-        mongo.insert(question, QUESTIONS);
+        mongo.insert(question, gen.questions());
       } catch (DuplicateKeyException concurrent) {
-        groupId = mongo.findById(questionId, Document.class, QUESTIONS).getString("groupId");
+        groupId = mongo.findById(questionId, Document.class, gen.questions()).getString("groupId");
       }
     }
-    addToGroup(q, groupId);
+    addToGroup(q, groupId, gen);
   }
 
-  private void addToGroup(QuestionSubmitted q, String groupId) {
+  private void addToGroup(QuestionSubmitted q, String groupId, Generation gen) {
     String forumId = q.forumId().value();
     String id = forumId + "|" + q.project() + "|" + groupId;
     String questionId = q.questionId().value();
@@ -111,17 +99,19 @@ public class FaqProjection {
       mongo.upsert(
           Query.query(Criteria.where("_id").is(id).and("questionIds").ne(questionId)),
           update,
-          GROUPS);
+          gen.groups());
     } catch (DuplicateKeyException alreadyCounted) {
       return;
     }
-    refreshRepresentative(forumId, q.project(), groupId, id);
-    changes.publishEvent(new AggregateChanged(forumId, AggregateChanged.FAQ));
+    refreshRepresentative(gen, forumId, q.project(), groupId, id);
+    changes.publishEvent(new AggregateChanged(forumId, AggregateChanged.FAQ, gen));
   }
 
-  private void refreshRepresentative(String forumId, String project, String groupId, String id) {
+  private void refreshRepresentative(
+      Generation gen, String forumId, String project, String groupId, String id) {
     Map<String, String> representatives =
         groupers.with(
+            gen,
             forumId,
             project,
             g ->
@@ -131,12 +121,12 @@ public class FaqProjection {
     Update update = new Update();
     representatives.forEach(
         (lang, questionId) -> {
-          Document question = mongo.findById(questionId, Document.class, QUESTIONS);
+          Document question = mongo.findById(questionId, Document.class, gen.questions());
           if (question != null) {
             update.set("representative." + lang, question.getString("text"));
           }
         });
-    mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, GROUPS);
+    mongo.updateFirst(Query.query(Criteria.where("_id").is(id)), update, gen.groups());
   }
 
   /** Field names in MongoDB may not contain dots or start with $; codes never should either. */

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import kz.forumpulse.reporting.store.ReportStore;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -18,9 +19,11 @@ class FaqReports {
   static final int MAX_LIMIT = 500;
 
   private final MongoTemplate mongo;
+  private final ReportStore store;
 
-  FaqReports(MongoTemplate mongo) {
+  FaqReports(MongoTemplate mongo, ReportStore store) {
     this.mongo = mongo;
+    this.store = store;
   }
 
   FaqReport faq(String forumId, String project, int limit, Locale locale) {
@@ -35,7 +38,7 @@ class FaqReports {
     query.fields().exclude("questionIds");
     String lang = "kk".equals(locale.getLanguage()) ? "kk" : "ru";
     List<FaqGroupView> groups =
-        mongo.find(query, Document.class, FaqProjection.GROUPS).stream()
+        mongo.find(query, Document.class, store.active().groups()).stream()
             .map(doc -> view(doc, lang))
             .toList();
     long questions = groups.stream().mapToLong(FaqGroupView::count).sum();

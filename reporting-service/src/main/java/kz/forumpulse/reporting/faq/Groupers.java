@@ -3,6 +3,7 @@ package kz.forumpulse.reporting.faq;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import kz.forumpulse.faq.FaqGrouper;
+import kz.forumpulse.reporting.store.Generation;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -26,9 +27,10 @@ class Groupers {
   }
 
   /** Runs {@code work} with exclusive use of the forum's project engine. */
-  <T> T with(String forumId, String project, Function<FaqGrouper, T> work) {
+  <T> T with(Generation gen, String forumId, String project, Function<FaqGrouper, T> work) {
     FaqGrouper engine =
-        engines.computeIfAbsent(forumId + "|" + project, key -> load(forumId, project));
+        engines.computeIfAbsent(
+            gen.id() + "|" + forumId + "|" + project, key -> load(gen, forumId, project));
     synchronized (engine) {
       return work.apply(engine);
     }
@@ -38,24 +40,30 @@ class Groupers {
    * Like {@link #with} but only for a project that has questions: public lookups for forums or
    * projects that do not exist must not fill memory with empty engines.
    */
-  <T> T withExisting(String forumId, String project, Function<FaqGrouper, T> work, T otherwise) {
-    String key = forumId + "|" + project;
+  <T> T withExisting(
+      Generation gen, String forumId, String project, Function<FaqGrouper, T> work, T otherwise) {
+    String key = gen.id() + "|" + forumId + "|" + project;
     if (!engines.containsKey(key)
         && !mongo.exists(
             Query.query(Criteria.where("forumId").is(forumId).and("project").is(project)),
-            FaqProjection.QUESTIONS)) {
+            gen.questions())) {
       return otherwise;
     }
-    return with(forumId, project, work);
+    return with(gen, forumId, project, work);
   }
 
-  private FaqGrouper load(String forumId, String project) {
+  /** Frees the engines of a generation that is no longer live. */
+  void forget(Generation gen) {
+    engines.keySet().removeIf(key -> key.startsWith(gen.id() + "|"));
+  }
+
+  private FaqGrouper load(Generation gen, String forumId, String project) {
     FaqGrouper engine = new FaqGrouper();
     Query stored =
         Query.query(Criteria.where("forumId").is(forumId).and("project").is(project))
             .with(Sort.by("seq", "_id"));
     stored.fields().include("_id", "text", "language");
-    try (var questions = mongo.stream(stored, Document.class, FaqProjection.QUESTIONS)) {
+    try (var questions = mongo.stream(stored, Document.class, gen.questions())) {
       questions.forEach(
           q -> engine.add(q.getString("_id"), q.getString("text"), q.getString("language")));
     }

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import kz.forumpulse.faq.SimilarQuestion;
+import kz.forumpulse.reporting.store.Generation;
+import kz.forumpulse.reporting.store.ReportStore;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,17 +25,20 @@ class SimilarQuestions {
 
   private final MongoTemplate mongo;
   private final Groupers groupers;
+  private final ReportStore store;
 
-  SimilarQuestions(MongoTemplate mongo, Groupers groupers) {
+  SimilarQuestions(MongoTemplate mongo, Groupers groupers, ReportStore store) {
     this.mongo = mongo;
     this.groupers = groupers;
+    this.store = store;
   }
 
   List<SimilarQuestionView> similar(
       String forumId, String project, String text, String lang, int limit) {
     int n = Math.min(Math.max(limit, 1), MAX_RESULTS);
+    Generation gen = store.active();
     List<SimilarQuestion> hits =
-        groupers.withExisting(forumId, project, g -> g.similar(text, lang, n), List.of());
+        groupers.withExisting(gen, forumId, project, g -> g.similar(text, lang, n), List.of());
     if (hits.isEmpty()) {
       return List.of();
     }
@@ -42,7 +47,7 @@ class SimilarQuestions {
             Criteria.where("_id").in(hits.stream().map(SimilarQuestion::questionId).toList()));
     byIds.fields().include("_id", "text", "language");
     Map<String, Document> texts =
-        mongo.find(byIds, Document.class, FaqProjection.QUESTIONS).stream()
+        mongo.find(byIds, Document.class, gen.questions()).stream()
             .collect(Collectors.toMap(d -> d.getString("_id"), Function.identity()));
     return hits.stream()
         .filter(h -> texts.containsKey(h.questionId()))

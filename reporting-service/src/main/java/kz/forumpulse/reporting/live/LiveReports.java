@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import kz.forumpulse.reporting.store.ReportStore;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Service;
@@ -23,6 +24,11 @@ public class LiveReports {
   private static final Duration TIMEOUT = Duration.ofMinutes(30);
 
   private final Map<String, List<SseEmitter>> subscribers = new ConcurrentHashMap<>();
+  private final ReportStore store;
+
+  LiveReports(ReportStore store) {
+    this.store = store;
+  }
 
   SseEmitter subscribe(String forumId) {
     SseEmitter emitter = new SseEmitter(TIMEOUT.toMillis());
@@ -40,7 +46,8 @@ public class LiveReports {
   @EventListener
   void on(AggregateChanged change) {
     List<SseEmitter> forum = subscribers.get(change.forumId());
-    if (forum == null) {
+    // A rebuild filling a new generation changes nothing readers see yet.
+    if (forum == null || !store.isActive(change.generation())) {
       return;
     }
     Map<String, String> data =

@@ -20,6 +20,7 @@ import kz.forumpulse.events.QuestionId;
 import kz.forumpulse.events.QuestionSubmitted;
 import kz.forumpulse.events.Topics;
 import kz.forumpulse.reporting.ReportingIntegrationTest;
+import kz.forumpulse.reporting.store.ReportStore;
 import kz.forumpulse.testsupport.EventProbe;
 import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
@@ -34,6 +35,7 @@ class FaqProjectionTest {
 
   @Autowired MockMvc mvc;
   @Autowired MongoTemplate mongo;
+  @Autowired ReportStore store;
 
   final String forumId = "rep-" + UUID.randomUUID();
 
@@ -62,8 +64,8 @@ class FaqProjectionTest {
     publish(question("Интернет в селе когда будет?", "TEREKTI"));
     await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> mongo.count(forumQuestions(), FaqProjection.QUESTIONS) == 3);
-    assertThat(mongo.count(forumQuestions(), FaqProjection.QUESTIONS)).isEqualTo(3);
+        .until(() -> mongo.count(forumQuestions(), store.active().questions()) == 3);
+    assertThat(mongo.count(forumQuestions(), store.active().questions())).isEqualTo(3);
     mvc.perform(
             get("/api/forums/{id}/reports/faq", forumId)
                 .param("project", "AUYL_AMANATY")
@@ -88,7 +90,7 @@ class FaqProjectionTest {
             () ->
                 mongo.exists(
                     Query.query(Criteria.where("_id").is(after.questionId().value())),
-                    FaqProjection.QUESTIONS));
+                    store.active().questions()));
     var dead =
         EventProbe.readAll(
             "forum-pulse.dlt.reporting-service",

@@ -1,0 +1,172 @@
+package kz.forumpulse.reporting.rebuild;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import kz.forumpulse.events.AttendeeEvent;
+import kz.forumpulse.events.EventCodec;
+import kz.forumpulse.events.QuestionEvent;
+import kz.forumpulse.events.Topics;
+import kz.forumpulse.events.UndecodableEventException;
+import kz.forumpulse.reporting.attendance.AttendanceProjection;
+import kz.forumpulse.reporting.faq.FaqProjection;
+import kz.forumpulse.reporting.store.Generation;
+import kz.forumpulse.reporting.store.ReportStore;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+
+/**
+ * Rebuilds every report by replaying the topics from the beginning into a fresh generation of
+ * collections, through the same projections the live consumers use, then switches over. Reports are
+ * served from the current generation until the switch. Records that can never be read were
+ * dead-lettered when they first arrived; the replay skips them the same way.
+ */
+@Service
+public class Rebuild {
+
+  private static final Logger log = LoggerFactory.getLogger(Rebuild.class);
+
+  private final ReportStore store;
+  private final AttendanceProjection attendance;
+  private final FaqProjection faq;
+  private final String brokers;
+  private volatile RebuildStatus status;
+  private Thread running;
+
+  Rebuild(
+      ReportStore store,
+      AttendanceProjection attendance,
+      FaqProjection faq,
+      @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+    this.store = store;
+    this.attendance = attendance;
+    this.faq = faq;
+    this.brokers = brokers;
+    this.status = RebuildStatus.idle(store.active().id());
+  }
+
+  public RebuildStatus status() {
+    return status;
+  }
+
+  /** Starts a rebuild unless one is running; returns its status either way. */
+  public synchronized RebuildStatus start() {
+    if (running != null && running.isAlive()) {
+      return status;
+    }
+    Generation target = store.create();
+    status = new RebuildStatus("RUNNING", target.id(), 0, 0, Instant.now(), null, null);
+    running = new Thread(() -> run(target), "report-rebuild");
+    running.setDaemon(true);
+    running.start();
+    return status;
+  }
+
+  private void run(Generation target) {
+    Instant started = status.startedAt();
+    AtomicLong applied = new AtomicLong();
+    AtomicLong skipped = new AtomicLong();
+    try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String topic : List.of(Topics.ATTENDEES, Topics.QUESTIONS)) {
+        consumer
+            .partitionsFor(topic, Duration.ofSeconds(30))
+            .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      replay(consumer, consumer.endOffsets(partitions), target, applied, skipped);
+      Generation previous =
+          store.activate(
+              target,
+              () -> replay(consumer, consumer.endOffsets(partitions), target, applied, skipped));
+      faq.forget(previous);
+      store.drop(previous);
+      status =
+          new RebuildStatus(
+              "DONE", target.id(), applied.get(), skipped.get(), started, Instant.now(), null);
+      log.info(
+          "Reports rebuilt into {}: {} events applied, {} skipped", target.id(), applied, skipped);
+    } catch (RuntimeException e) {
+      log.error("Rebuild into {} failed; the previous reports stay live", target.id(), e);
+      store.drop(target);
+      faq.forget(target);
+      status =
+          new RebuildStatus(
+              "FAILED",
+              store.active().id(),
+              applied.get(),
+              skipped.get(),
+              started,
+              Instant.now(),
+              e.getMessage());
+    }
+  }
+
+  private void replay(
+      KafkaConsumer<byte[], byte[]> consumer,
+      Map<TopicPartition, Long> end,
+      Generation target,
+      AtomicLong applied,
+      AtomicLong skipped) {
+    while (!caughtUp(consumer, end)) {
+      for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+        try {
+          if (Topics.ATTENDEES.equals(record.topic())) {
+            attendance.apply(EventCodec.decode(record.value(), AttendeeEvent.class), target);
+          } else {
+            faq.apply(
+                EventCodec.decode(record.value(), QuestionEvent.class), record.offset(), target);
+          }
+          applied.incrementAndGet();
+        } catch (UndecodableEventException unreadable) {
+          skipped.incrementAndGet();
+        }
+        status =
+            new RebuildStatus(
+                "RUNNING",
+                target.id(),
+                applied.get(),
+                skipped.get(),
+                status.startedAt(),
+                null,
+                null);
+      }
+    }
+  }
+
+  private static boolean caughtUp(
+      KafkaConsumer<byte[], byte[]> consumer, Map<TopicPartition, Long> end) {
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      if (consumer.position(e.getKey()) < e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private KafkaConsumer<byte[], byte[]> consumer() {
+    return new KafkaConsumer<>(
+        Map.of(
+            ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+            brokers,
+            ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+            false,
+            ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+            2000,
+            ConsumerConfig.ISOLATION_LEVEL_CONFIG,
+            "read_committed"),
+        new ByteArrayDeserializer(),
+        new ByteArrayDeserializer());
+  }
+}

@@ -1,0 +1,106 @@
+package kz.forumpulse.reporting.store;
+
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Which generation of report collections is live. Applying an event holds a read lock, switching
+ * generations the write lock: no event is applied to a generation in the middle of a switch.
+ */
+@Service
+public class ReportStore {
+
+  static final String POINTER = "report_generations";
+
+  private final MongoTemplate mongo;
+  private final ReadWriteLock lock = new ReentrantReadWriteLock();
+  private volatile Generation active;
+
+  ReportStore(MongoTemplate mongo) {
+    this.mongo = mongo;
+    Document pointer = mongo.findById("active", Document.class, POINTER);
+    this.active = new Generation(pointer == null ? "g1" : pointer.getString("generation"));
+    prepare(active);
+  }
+
+  public Generation active() {
+    return active;
+  }
+
+  public boolean isActive(Generation generation) {
+    return generation.equals(active);
+  }
+
+  /** Runs work against the live generation; a switch waits until it is done. */
+  public <T> T withActive(Function<Generation, T> work) {
+    lock.readLock().lock();
+    try {
+      return work.apply(active);
+    } finally {
+      lock.readLock().unlock();
+    }
+  }
+
+  /** A fresh, empty generation with its indexes. */
+  public Generation create() {
+    String id = "g" + System.currentTimeMillis();
+    Generation generation = new Generation(id);
+    drop(generation);
+    prepare(generation);
+    return generation;
+  }
+
+  /**
+   * Makes the generation live; returns the one it replaces. {@code lastCatchUp} runs first, while
+   * live consumers wait, so the new generation has every event up to the switch, applied in the
+   * topics' order.
+   */
+  public Generation activate(Generation generation, Runnable lastCatchUp) {
+    lock.writeLock().lock();
+    try {
+      lastCatchUp.run();
+      Generation previous = active;
+      mongo.upsert(
+          Query.query(Criteria.where("_id").is("active")),
+          new Update().set("generation", generation.id()),
+          POINTER);
+      active = generation;
+      return previous;
+    } finally {
+      lock.writeLock().unlock();
+    }
+  }
+
+  public void drop(Generation generation) {
+    mongo.dropCollection(generation.attendance());
+    mongo.dropCollection(generation.questions());
+    mongo.dropCollection(generation.groups());
+  }
+
+  private void prepare(Generation g) {
+    mongo.indexOps(g.attendance()).createIndex(new Index().on("forumId", Sort.Direction.ASC));
+    mongo
+        .indexOps(g.questions())
+        .createIndex(
+            new Index()
+                .on("forumId", Sort.Direction.ASC)
+                .on("project", Sort.Direction.ASC)
+                .on("seq", Sort.Direction.ASC));
+    mongo
+        .indexOps(g.groups())
+        .createIndex(
+            new Index()
+                .on("forumId", Sort.Direction.ASC)
+                .on("project", Sort.Direction.ASC)
+                .on("count", Sort.Direction.DESC));
+  }
+}
