@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -38,8 +39,17 @@ public final class EventProbe {
     List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
     try (KafkaConsumer<String, byte[]> consumer =
         new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-      consumer.subscribe(List.of(topic));
       long deadline = System.nanoTime() + timeout.toNanos();
+      // Assigning partitions directly avoids a consumer-group join, which costs seconds.
+      List<TopicPartition> partitions = List.of();
+      while (partitions.isEmpty() && System.nanoTime() < deadline) {
+        partitions =
+            consumer.partitionsFor(topic, Duration.ofSeconds(5)).stream()
+                .map(p -> new TopicPartition(p.topic(), p.partition()))
+                .toList();
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
       while (System.nanoTime() < deadline) {
         consumer.poll(Duration.ofMillis(200)).forEach(records::add);
         if (until.test(records)) {
