@@ -2,6 +2,7 @@ package kz.forumpulse.reporting.attendance;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -13,9 +14,13 @@ class AttendanceReportController {
     this.reports = reports;
   }
 
-  /** Who is coming: totals by status, district and role. */
+  /** Who is coming: totals by status, district, rural district, role, session and day. */
   @GetMapping("/api/forums/{forumId}/reports/attendance")
-  AttendanceReport attendance(@PathVariable String forumId) {
-    return reports.attendance(forumId);
+  AttendanceReport attendance(
+      @PathVariable String forumId,
+      @RequestParam(required = false) String district,
+      @RequestParam(required = false) String role,
+      @RequestParam(required = false) String status) {
+    return reports.attendance(forumId, new AttendanceFilter(district, role, status));
   }
 }

@@ -13,6 +13,8 @@ record FaqGroupView(
     String representativeText,
     Map<String, String> representative,
     long count,
+    long supporters,
+    long answered,
     Map<String, Long> languages,
     Map<String, Long> districts,
     Map<String, Long> roles,

@@ -1,0 +1,129 @@
+package kz.forumpulse.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FaqGrouperTest {
+
+  private static final String[][] QUESTIONS = {
+    {"q1", "ru", "Какой максимальный срок кредита по Ауыл аманаты?"},
+    {"q2", "ru", "Под какой процент дают микрокредит по Ауыл аманаты?"},
+    {"q3", "kk", "Ауыл аманаты несиесін неше жылға алуға болады?"},
+    {"q4", "ru", "СРОК КРЕДИТА ПО АУЫЛ АМАНАТЫ КАКОЙ?"},
+    {"q5", "ru", "Какая годовая ставка вознаграждения по микрокредитам?"},
+    {"q6", "kk", "Микронесиенің жылдық сыйақы мөлшерлемесі қанша?"},
+    {"q7", "ru", "Какие документы нужны для оформления микрокредита?"},
+  };
+
+  private static FaqGrouper filled() {
+    FaqGrouper g = new FaqGrouper();
+    for (String[] q : QUESTIONS) {
+      g.add(q[0], q[2], q[1]);
+    }
+    return g;
+  }
+
+  @Test
+  void groupsParaphrasesAcrossLanguagesAndSeparatesDifferentAsks() {
+    FaqGrouper g = filled();
+    assertThat(g.groupOf("q3")).contains("q1");
+    assertThat(g.groupOf("q4")).contains("q1");
+    assertThat(g.groupOf("q5")).contains("q2");
+    assertThat(g.groupOf("q6")).contains("q2");
+    // term, rate and documents are different FAQ entries of the same project
+    assertThat(g.groupOf("q2")).contains("q2");
+    assertThat(g.groupOf("q7")).contains("q7");
+  }
+
+  @Test
+  void groupIdIsTheFirstQuestionOfTheGroup() {
+    FaqGrouper g = new FaqGrouper();
+    assertThat(g.add("a", "Когда проведут интернет в село?", "ru")).isEqualTo("a");
+    assertThat(g.add("b", "Ауылға интернет қашан тартылады?", "kk")).isEqualTo("a");
+  }
+
+  @Test
+  void sameSequenceGivesSameGroups() {
+    List<FaqGroup> first = filled().groups();
+    List<FaqGroup> second = filled().groups();
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void reAddingAnIdIsIdempotent() {
+    FaqGrouper g = filled();
+    List<FaqGroup> before = g.groups();
+    assertThat(g.add("q4", "совсем другой текст про дороги", "ru")).isEqualTo("q1");
+    assertThat(g.size()).isEqualTo(QUESTIONS.length);
+    assertThat(g.groups()).isEqualTo(before);
+  }
+
+  @Test
+  void groupsAreOrderedBySizeThenAge() {
+    List<FaqGroup> groups = filled().groups();
+    assertThat(groups).extracting(FaqGroup::groupId).containsExactly("q1", "q2", "q7");
+    assertThat(groups.get(0).questionIds()).containsExactly("q1", "q3", "q4");
+    assertThat(groups.get(0).languages()).containsExactly("kk", "ru");
+  }
+
+  @Test
+  void representativeIsTheMostCentralMember() {
+    FaqGrouper g = new FaqGrouper();
+    g.add("a", "Какой срок кредита по Ауыл аманаты и какие документы нужны банку?", "ru");
+    g.add("b", "Какой срок кредита по Ауыл аманаты?", "ru");
+    g.add("c", "Срок кредита Ауыл аманаты какой, максимальный?", "ru");
+    g.add("d", "Ауыл аманаты несиесінің мерзімі қандай?", "kk");
+    FaqGroup group = g.groups().get(0);
+    assertThat(group.questionIds()).contains("a", "b", "c", "d");
+    assertThat(group.representativeQuestionId()).isEqualTo("b");
+    assertThat(g.representativeFor(group.groupId(), "kk")).isEqualTo("d");
+    assertThat(g.representativeFor(group.groupId(), "ru")).isEqualTo("b");
+    assertThat(g.representativeFor("nope", "ru")).isNull();
+  }
+
+  @Test
+  void representativeForFallsBackWhenNoMemberHasTheLanguage() {
+    FaqGrouper g = new FaqGrouper();
+    g.add("a", "Когда проведут интернет в село?", "ru");
+    assertThat(g.representativeFor("a", "kk")).isEqualTo("a");
+  }
+
+  @Test
+  void similarRanksTheSameAskFirst() {
+    FaqGrouper g = filled();
+    List<SimilarQuestion> similar = g.similar("На сколько лет дают ауыл аманаты?", "ru", 3);
+    assertThat(similar).hasSizeLessThanOrEqualTo(3).isNotEmpty();
+    assertThat(similar.get(0).groupId()).isEqualTo("q1");
+    assertThat(similar).isSortedAccordingTo((x, y) -> Double.compare(y.score(), x.score()));
+    assertThat(similar).allSatisfy(s -> assertThat(s.score()).isBetween(0.0, 1.0));
+    // asking does not add
+    assertThat(g.size()).isEqualTo(QUESTIONS.length);
+  }
+
+  @Test
+  void similarOnEmptyGrouperOrZeroLimitIsEmpty() {
+    assertThat(new FaqGrouper().similar("срок кредита", "ru", 5)).isEmpty();
+    assertThat(filled().similar("срок кредита", "ru", 0)).isEmpty();
+  }
+
+  @Test
+  void detectsLanguageWhenNotGiven() {
+    FaqGrouper g = new FaqGrouper();
+    g.add("a", "Ауыл аманаты несиесін неше жылға алуға болады?", null);
+    assertThat(g.groups().get(0).languages()).containsExactly("kk");
+  }
+
+  @Test
+  void unknownQuestionHasNoGroup() {
+    assertThat(filled().groupOf("zzz")).isEmpty();
+  }
+
+  @Test
+  void toleratesEmptyText() {
+    FaqGrouper g = new FaqGrouper();
+    assertThat(g.add("a", "", "ru")).isEqualTo("a");
+    assertThat(g.add("b", null, null)).isEqualTo("b");
+  }
+}

@@ -1,0 +1,60 @@
+package kz.forumpulse.localstack;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A MongoDB wire-protocol server inside this JVM (mongo-java-server), keeping its data in one H2
+ * MVStore file so a restart loses nothing.
+ */
+public final class LocalMongo implements AutoCloseable {
+
+  public static final String FILE_NAME = "mongo.mv.db";
+
+  private final Path file;
+  private final MongoServer server;
+  private final String host;
+  private final int port;
+
+  private LocalMongo(Path file, MongoServer server, String host, int port) {
+    this.file = file;
+    this.server = server;
+    this.host = host;
+    this.port = port;
+  }
+
+  /** Opens (or creates) {@code dataDir/mongo.mv.db} and listens on {@code host:port}. */
+  public static LocalMongo start(Path dataDir, String host, int port) throws Exception {
+    Files.createDirectories(dataDir);
+    Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
+    MongoServer server = new MongoServer(new H2Backend(file.toString()));
+    try {
+      server.bind(host, port);
+    } catch (RuntimeException e) {
+      server.shutdownNow();
+      throw e;
+    }
+    return new LocalMongo(file, server, host, server.getLocalAddress().getPort());
+  }
+
+  /** {@code mongodb://host:port} */
+  public String connectionString() {
+    return "mongodb://" + host + ":" + port;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public int port() {
+    return port;
+  }
+
+  /** Closes the client connections and the H2 store (which writes the file out). */
+  @Override
+  public void close() {
+    server.shutdownNow();
+  }
+}

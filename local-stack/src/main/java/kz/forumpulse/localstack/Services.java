@@ -1,0 +1,132 @@
+package kz.forumpulse.localstack;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Supplier;
+import kz.forumpulse.feedback.FeedbackApplication;
+import kz.forumpulse.registration.RegistrationApplication;
+import kz.forumpulse.reporting.ReportingApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * The three services as separate Spring contexts in this JVM. Each one picks its own config file
+ * (registration.yml, feedback.yml, reporting.yml) through its {@code builder()}, so they share the
+ * classpath without reading each other's settings.
+ */
+public final class Services implements AutoCloseable {
+
+  /** One service: its name, how to build it, its HTTP port. */
+  public record Service(String name, Supplier<SpringApplicationBuilder> builder, int port) {}
+
+  private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+  public static List<Service> of(LocalStackConfig config) {
+    return List.of(
+        new Service(
+            "registration-service", RegistrationApplication::builder, config.registrationPort()),
+        new Service("feedback-service", FeedbackApplication::builder, config.feedbackPort()),
+        new Service("reporting-service", ReportingApplication::builder, config.reportingPort()));
+  }
+
+  /**
+   * Command-line style arguments a service gets: where Kafka and Mongo are, its port, the password.
+   */
+  static String[] arguments(
+      String kafkaBootstrap, String mongoUri, int port, LocalStackConfig config) {
+    return new String[] {
+      "--spring.cloud.stream.kafka.binder.brokers=" + kafkaBootstrap,
+      "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
+      "--spring.mongodb.uri=" + mongoUri,
+      "--server.port=" + port,
+      "--forum.security.organiser-password=" + config.organiserPassword(),
+      "--forum.security.moderator-password=" + config.moderatorPassword(),
+      "--forum.security.analyst-password=" + config.analystPassword(),
+      // The launcher owns shutdown (contexts, then Kafka, then Mongo) and the console.
+      "--logging.register-shutdown-hook=false",
+      "--spring.main.banner-mode=off",
+      // One console for three services: a per-service name in the pattern would show the first.
+      "--logging.include-application-name=false",
+    };
+  }
+
+  /** Starts all services in parallel and returns once every one is serving. */
+  public static Services start(
+      List<Service> services, String kafkaBootstrap, String mongoUri, LocalStackConfig config)
+      throws Exception {
+    Services started = new Services();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            services.size(),
+            r -> {
+              Thread t = new Thread(r);
+              t.setName("local-stack-start");
+              return t;
+            });
+    try {
+      List<Future<ConfigurableApplicationContext>> futures = new ArrayList<>();
+      for (Service service : services) {
+        String[] args = arguments(kafkaBootstrap, mongoUri, service.port(), config);
+        futures.add(
+            pool.submit(
+                () -> {
+                  Thread.currentThread().setName(service.name());
+                  return service.builder().get().registerShutdownHook(false).run(args);
+                }));
+      }
+      Exception failure = null;
+      for (int i = 0; i < futures.size(); i++) {
+        try {
+          started.contexts.add(futures.get(i).get());
+        } catch (ExecutionException e) {
+          Throwable cause = e.getCause() == null ? e : e.getCause();
+          if (failure == null) {
+            failure =
+                new IllegalStateException(
+                    services.get(i).name() + " did not start: " + cause, cause);
+          }
+        }
+      }
+      if (failure != null) {
+        started.close();
+        throw failure;
+      }
+      return started;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  /** Closes the contexts in parallel and waits for all of them. */
+  @Override
+  public void close() {
+    List<Thread> closers = new ArrayList<>();
+    for (ConfigurableApplicationContext context : contexts) {
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  context.close();
+                } catch (RuntimeException ignored) {
+                  // keep closing the others
+                }
+              },
+              "close-" + context.getId());
+      t.start();
+      closers.add(t);
+    }
+    for (Thread t : closers) {
+      try {
+        t.join(30_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    contexts.clear();
+  }
+}
