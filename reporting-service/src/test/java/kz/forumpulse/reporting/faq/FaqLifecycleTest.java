@@ -107,6 +107,53 @@ class FaqLifecycleTest {
         .andExpect(jsonPath("$.groups.length()").value(0));
   }
 
+  @Test
+  void exportsTheFaqAsCsvAndXlsxWithoutRunnableFormulas() throws Exception {
+    QuestionSubmitted hostile =
+        question(
+            forumId,
+            "OTHER",
+            "=HYPERLINK(\"http://evil\",\"интернет\") когда будет интернет?",
+            "TEREKTI");
+    publish(Topics.QUESTIONS, hostile);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                mvc.perform(
+                        get("/api/forums/{id}/reports/faq/export", forumId)
+                            .param("format", "csv")
+                            .param("project", "OTHER")
+                            .with(httpBasic("analyst", "test-analyst")))
+                    .andExpect(status().isOk())
+                    .andExpect(
+                        org.springframework.test.web.servlet.result.MockMvcResultMatchers.content()
+                            .string(org.hamcrest.Matchers.containsString("\"'=HYPERLINK("))));
+    byte[] xlsx =
+        mvc.perform(
+                get("/api/forums/{id}/reports/faq/export", forumId)
+                    .param("format", "xlsx")
+                    .with(httpBasic("analyst", "test-analyst")))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsByteArray();
+    try (var workbook =
+        new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+      var cell = workbook.getSheet("faq").getRow(1).getCell(2);
+      org.assertj.core.api.Assertions.assertThat(cell.getCellType())
+          .isEqualTo(org.apache.poi.ss.usermodel.CellType.STRING);
+      org.assertj.core.api.Assertions.assertThat(cell.getStringCellValue())
+          .startsWith("'=HYPERLINK");
+    }
+    mvc.perform(
+            get("/api/forums/{id}/reports/attendance/export", forumId)
+                .param("format", "pdf")
+                .with(httpBasic("analyst", "test-analyst")))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("format"));
+  }
+
   private static QuestionSupported supported(QuestionSubmitted q, String participant, int count) {
     return new QuestionSupported(
         UUID.randomUUID(),
