@@ -7,9 +7,13 @@ import java.lang.annotation.Target;
 import kz.forumpulse.testsupport.InfrastructureInitializer;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
-/** A full feedback-service on the shared test broker and database; one cached context. */
+/**
+ * A full feedback-service on the shared test broker and database; one cached context. The outbox
+ * relay publishes through a {@link BrokerSwitch} that delivery tests can turn off.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(
@@ -22,4 +26,5 @@ import org.springframework.test.context.ContextConfiguration;
     })
 @AutoConfigureMockMvc
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
+@Import(BrokerSwitch.Config.class)
 public @interface FeedbackIntegrationTest {}

@@ -15,8 +15,21 @@ public final class Topics {
   /** Attendee lifecycle: {@link ParticipantRegistered}. Producer: registration-service. */
   public static final String ATTENDEES = "forum-pulse.attendees";
 
-  /** Question lifecycle: {@link QuestionSubmitted}. Producer: feedback-service. */
+  /**
+   * Question lifecycle: {@link QuestionEvent} (submitted, edited, approved, rejected, answered,
+   * withdrawn, supported, support withdrawn). Producer: feedback-service.
+   */
   public static final String QUESTIONS = "forum-pulse.questions";
+
+  /** Project catalogues of forums: {@link CatalogueEvent}. Producer: feedback-service. */
+  public static final String CATALOGUE = "forum-pulse.catalogue";
+
+  /**
+   * Moderators' curation of FAQ groups: {@link CurationEvent} (merge, move, representative text,
+   * undo). Producer and consumer: reporting-service; replayed with the rest on a rebuild, so
+   * curation survives it.
+   */
+  public static final String FAQ_CURATION = "forum-pulse.faq-curation";
 
   /** Kafka message header carrying the event type, so consumers can route without parsing. */
   public static final String TYPE_HEADER = "forum-event-type";

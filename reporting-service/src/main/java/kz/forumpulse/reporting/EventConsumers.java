@@ -2,9 +2,11 @@ package kz.forumpulse.reporting;
 
 import java.util.function.Consumer;
 import kz.forumpulse.events.AttendeeEvent;
+import kz.forumpulse.events.CurationEvent;
 import kz.forumpulse.events.EventCodec;
 import kz.forumpulse.events.QuestionEvent;
 import kz.forumpulse.reporting.attendance.AttendanceProjection;
+import kz.forumpulse.reporting.curation.Curations;
 import kz.forumpulse.reporting.faq.FaqProjection;
 import kz.forumpulse.reporting.store.ReportStore;
 import org.springframework.context.annotation.Bean;
@@ -29,6 +31,20 @@ class EventConsumers {
               store.withActive(
                   gen -> {
                     attendance.apply(event, gen);
+                    return null;
+                  }));
+    };
+  }
+
+  @Bean
+  Consumer<Message<byte[]>> curation(Curations curations, ReportStore store) {
+    return message -> {
+      CurationEvent event = EventCodec.decode(message.getPayload(), CurationEvent.class);
+      TransientFailures.retryUntilDone(
+          () ->
+              store.withActive(
+                  gen -> {
+                    curations.apply(event, gen);
                     return null;
                   }));
     };

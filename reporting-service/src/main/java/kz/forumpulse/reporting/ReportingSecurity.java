@@ -18,6 +18,8 @@ class ReportingSecurity {
             .permitAll()
             .requestMatchers(GET, "/api/forums/{forumId}/reports/**")
             .hasAnyRole(Roles.ORGANISER, Roles.ANALYST, Roles.MODERATOR)
+            .requestMatchers("/api/forums/{forumId}/faq/**")
+            .hasAnyRole(Roles.ORGANISER, Roles.MODERATOR)
             .requestMatchers("/api/reports/rebuild")
             .hasRole(Roles.ORGANISER);
   }

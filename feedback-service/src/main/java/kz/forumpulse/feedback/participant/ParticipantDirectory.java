@@ -5,29 +5,42 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.Optional;
 import kz.forumpulse.events.AttendeeEvent;
+import kz.forumpulse.events.ParticipantErased;
 import kz.forumpulse.events.ParticipantRegistered;
+import kz.forumpulse.events.ParticipantUpdated;
+import kz.forumpulse.support.web.ApiProblem;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 /** Who is registered, learnt from attendee events rather than by calling registration-service. */
 @Service
 public class ParticipantDirectory {
 
+  /** Status of a participant whose personal data was erased (set here, not by registration). */
+  static final String ERASED = "ERASED";
+
   private final MongoTemplate mongo;
   private final Duration registrationGrace;
+  private final ApplicationEventPublisher localEvents;
 
   ParticipantDirectory(
-      MongoTemplate mongo, @Value("${forum.participants.registration-grace:3s}") Duration grace) {
+      MongoTemplate mongo,
+      @Value("${forum.participants.registration-grace:3s}") Duration grace,
+      ApplicationEventPublisher localEvents) {
     this.mongo = mongo;
     this.registrationGrace = grace;
+    this.localEvents = localEvents;
     mongo
         .indexOps(Participant.class)
         .createIndex(new Index().on("accessCodeHash", Sort.Direction.ASC));
@@ -57,7 +70,63 @@ public class ParticipantDirectory {
         // The filter missed because this event id is already applied; the upsert's insert
         // then collided with the existing document: nothing to do.
       }
+    } else {
+      applyStatusChange(event, eventId);
     }
+  }
+
+  /**
+   * Any other attendee event. Every one carries the registration's status after it, so this view
+   * keeps the status without knowing registration's state machine (CANCELLED and DECLINED may not
+   * ask); an erasure drops the name and the code hash (the code no longer works), an update
+   * refreshes the labels shown on questions.
+   */
+  private void applyStatusChange(AttendeeEvent event, String eventId) {
+    Update update = new Update().push("appliedEvents", eventId);
+    boolean erased = event instanceof ParticipantErased;
+    if (erased) {
+      update.set("status", ERASED).unset("fullName").unset("accessCodeHash");
+    } else if (event.status() != null && !event.status().isBlank()) {
+      update.set("status", event.status().toUpperCase(Locale.ROOT));
+    }
+    if (event instanceof ParticipantUpdated updated) {
+      update
+          .set("fullName", updated.fullName())
+          .set("role", updated.role())
+          .set("district", updated.district());
+    }
+    var result =
+        mongo.updateFirst(
+            Query.query(
+                Criteria.where("_id")
+                    .is(event.participantId().value())
+                    .and("appliedEvents")
+                    .ne(eventId)),
+            update,
+            Participant.class);
+    if (erased && result.getModifiedCount() > 0) {
+      localEvents.publishEvent(
+          new ParticipantForgotten(event.forumId().value(), event.participantId().value()));
+    }
+  }
+
+  /**
+   * The participant holding this code, who may still take part (ask, support), or a 403 problem.
+   */
+  public Participant requireActive(String forumId, String accessCode) {
+    Participant participant =
+        byAccessCode(forumId, accessCode)
+            .orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "unknownParticipantCode"));
+    if (!participant.mayAsk()) {
+      throw new ApiProblem(HttpStatus.FORBIDDEN, "participantMayNotAsk");
+    }
+    return participant;
+  }
+
+  /** The participant holding this code, whatever their status (to read their own questions). */
+  public Participant require(String forumId, String accessCode) {
+    return byAccessCode(forumId, accessCode)
+        .orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "unknownParticipantCode"));
   }
 
   /**
@@ -69,7 +138,7 @@ public class ParticipantDirectory {
     if (accessCode == null || accessCode.isBlank() || accessCode.length() > 64) {
       return Optional.empty();
     }
-    String hash = hash(accessCode.strip().toUpperCase(java.util.Locale.ROOT));
+    String hash = hash(accessCode.strip().toUpperCase(Locale.ROOT));
     long deadline = System.nanoTime() + registrationGrace.toNanos();
     while (true) {
       Participant found =

@@ -9,15 +9,17 @@ import kz.forumpulse.events.ForumId;
 import kz.forumpulse.events.ParticipantId;
 import kz.forumpulse.events.QuestionId;
 import kz.forumpulse.events.QuestionSubmitted;
+import kz.forumpulse.events.QuestionWithdrawn;
 import kz.forumpulse.events.Topics;
 import kz.forumpulse.feedback.forum.ForumCatalogue;
 import kz.forumpulse.feedback.forum.KnownForum;
 import kz.forumpulse.feedback.participant.Participant;
 import kz.forumpulse.feedback.participant.ParticipantDirectory;
 import kz.forumpulse.support.outbox.OutboxEntry;
-import kz.forumpulse.support.outbox.OutboxRelay;
 import kz.forumpulse.support.web.ApiProblem;
-import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -26,50 +28,56 @@ import org.springframework.stereotype.Service;
 class Questions {
 
   static final int MAX_TEXT_LENGTH = 1000;
+  private static final int MAX_OWN_QUESTIONS = 200;
+  private static final int MAX_ATTEMPTS = 10;
 
-  private final MongoTemplate mongo;
+  /** "Who" in the history and events when the author acts (staff actions name the account). */
+  static final String BY_AUTHOR = "author";
+
+  private final QuestionStore store;
   private final ForumCatalogue forums;
   private final ParticipantDirectory participants;
-  private final OutboxRelay relay;
+  private final FloodLimit floodLimit;
   private final Clock clock;
 
   Questions(
-      MongoTemplate mongo,
+      QuestionStore store,
       ForumCatalogue forums,
       ParticipantDirectory participants,
-      OutboxRelay relay,
+      FloodLimit floodLimit,
       Clock clock) {
-    this.mongo = mongo;
+    this.store = store;
     this.forums = forums;
     this.participants = participants;
-    this.relay = relay;
+    this.floodLimit = floodLimit;
     this.clock = clock;
   }
 
   QuestionView submit(String forumId, String accessCode, SubmitQuestionRequest request) {
-    Participant participant =
-        participants
-            .byAccessCode(forumId, accessCode)
-            .orElseThrow(() -> new ApiProblem(HttpStatus.FORBIDDEN, "unknownParticipantCode"));
-    if (!participant.mayAsk()) {
-      throw new ApiProblem(HttpStatus.FORBIDDEN, "participantMayNotAsk");
+    KnownForum forum = forums.require(forumId);
+    if (!forum.acceptsQuestions()) {
+      throw new ApiProblem(HttpStatus.CONFLICT, "questionsClosed");
     }
-    KnownForum forum =
-        forums
-            .find(forumId)
-            .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "forumNotFound", forumId));
+    Participant participant = participants.requireActive(forumId, accessCode);
     if (!forum.hasActiveProject(request.project())) {
       throw ApiProblem.forField(
           HttpStatus.BAD_REQUEST, "project", "unknownProject", request.project());
     }
-    String text = Normalizer.normalize(request.text(), Normalizer.Form.NFC).strip();
-    if (text.isEmpty()) {
-      throw ApiProblem.forField(HttpStatus.BAD_REQUEST, "text", "emptyText");
+    if (!forum.hasSession(request.sessionId())) {
+      throw ApiProblem.forField(
+          HttpStatus.BAD_REQUEST, "sessionId", "unknownSession", request.sessionId());
     }
+    String text = plainText(request.text());
     boolean anonymous = Boolean.TRUE.equals(request.anonymous());
     String language = request.language() != null ? request.language() : Languages.detect(text);
+    QuestionStatus status =
+        forum.preModerated() ? QuestionStatus.PENDING_MODERATION : QuestionStatus.PUBLISHED;
+    // Counted last, so a refused question does not use up the participant's allowance.
+    floodLimit.acquire(forumId, participant.id());
+
     Instant now = clock.instant();
     String id = UUID.randomUUID().toString();
+    String authorName = anonymous ? null : participant.fullName();
     QuestionSubmitted event =
         new QuestionSubmitted(
             UUID.randomUUID(),
@@ -82,23 +90,105 @@ class Questions {
             text,
             language,
             anonymous,
-            anonymous ? null : participant.fullName(),
+            authorName,
             participant.district(),
-            participant.role());
+            participant.role(),
+            status.name(),
+            request.sessionId());
     Question question =
         new Question(
             id,
             forumId,
             participant.id(),
+            authorName,
+            participant.district(),
+            participant.role(),
             request.project(),
+            request.sessionId(),
+            text,
             text,
             language,
             anonymous,
-            "PUBLISHED",
+            status,
+            null,
             now,
+            null,
+            List.of(),
+            0,
+            0,
+            List.of(new Question.Action("SUBMITTED", BY_AUTHOR, now, null, null)),
             List.of(OutboxEntry.of(Topics.QUESTIONS, event)));
-    mongo.insert(question);
-    relay.wakeUp();
+    store.insert(question);
     return QuestionView.of(question);
+  }
+
+  /**
+   * The author takes their question back (off the wall for good). Possible whatever the question's
+   * or the registration's status; repeating it changes nothing. Someone else's question is reported
+   * as not found, so ids of others' pending questions are not confirmed.
+   */
+  QuestionView withdrawOwn(String forumId, String accessCode, String questionId) {
+    Participant participant = participants.require(forumId, accessCode);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Question question =
+          store
+              .find(forumId, questionId)
+              .filter(q -> q.participantId().equals(participant.id()))
+              .orElseThrow(
+                  () -> new ApiProblem(HttpStatus.NOT_FOUND, "questionNotFound", questionId));
+      if (question.status() == QuestionStatus.WITHDRAWN) {
+        return QuestionView.of(question);
+      }
+      Instant now = clock.instant();
+      boolean changed =
+          store.changeIfUnchanged(
+              question,
+              null,
+              new Update().set("status", QuestionStatus.WITHDRAWN).set("statusReason", BY_AUTHOR),
+              new Question.Action("WITHDRAWN", BY_AUTHOR, now, null, null),
+              new QuestionWithdrawn(
+                  UUID.randomUUID(),
+                  QuestionWithdrawn.VERSION,
+                  now,
+                  ForumId.of(forumId),
+                  QuestionId.of(questionId),
+                  BY_AUTHOR,
+                  null));
+      if (changed) {
+        return QuestionView.of(store.require(forumId, questionId));
+      }
+    }
+    throw new ApiProblem(HttpStatus.CONFLICT, "concurrentChange");
+  }
+
+  /** The participant's own questions, newest first, whatever their status. */
+  List<QuestionView> mine(String forumId, String accessCode) {
+    forums.require(forumId);
+    Participant participant = participants.require(forumId, accessCode);
+    return store
+        .page(
+            Criteria.where("forumId").is(forumId).and("participantId").is(participant.id()),
+            Sort.by(Sort.Direction.DESC, "submittedAt"),
+            0,
+            MAX_OWN_QUESTIONS)
+        .stream()
+        .map(QuestionView::of)
+        .toList();
+  }
+
+  /**
+   * The text as typed, Unicode-normalised (NFC) so the same words typed on different keyboards
+   * compare equal. Nothing is escaped or stripped: it is plain text, and whoever displays it must
+   * display it as text.
+   */
+  static String plainText(String typed) {
+    String text = Normalizer.normalize(typed == null ? "" : typed, Normalizer.Form.NFC).strip();
+    if (text.isEmpty()) {
+      throw ApiProblem.forField(HttpStatus.BAD_REQUEST, "text", "emptyText");
+    }
+    if (text.length() > MAX_TEXT_LENGTH) {
+      throw ApiProblem.forField(HttpStatus.BAD_REQUEST, "text", "textTooLong", MAX_TEXT_LENGTH);
+    }
+    return text;
   }
 }

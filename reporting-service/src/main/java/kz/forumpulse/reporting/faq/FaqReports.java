@@ -1,9 +1,18 @@
 package kz.forumpulse.reporting.faq;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import kz.forumpulse.reporting.curation.CurationOverlay;
+import kz.forumpulse.reporting.curation.Curations;
+import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.ReportStore;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -12,107 +21,261 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
 
-/** Reads the pre-computed FAQ groups: the cost depends on the number of groups shown only. */
+/**
+ * Reads the pre-computed FAQ groups — the cost depends on the number of groups shown, not on the
+ * number of questions — and applies moderators' curation on top.
+ */
 @Service
 class FaqReports {
 
   static final int MAX_LIMIT = 500;
+  private static final Set<String> VISIBLE = Set.of("PUBLISHED", "APPROVED", "ANSWERED");
 
   private final MongoTemplate mongo;
   private final ReportStore store;
+  private final Curations curations;
 
-  FaqReports(MongoTemplate mongo, ReportStore store) {
+  FaqReports(MongoTemplate mongo, ReportStore store, Curations curations) {
     this.mongo = mongo;
     this.store = store;
+    this.curations = curations;
   }
 
   FaqReport faq(String forumId, FaqFilter filter, int limit, Locale locale) {
-    Criteria criteria = Criteria.where("forumId").is(forumId).and("count").gt(0);
+    Generation gen = store.active();
+    int max = Math.min(Math.max(limit, 1), MAX_LIMIT);
+    String lang = "kk".equals(locale.getLanguage()) ? "kk" : "ru";
+    CurationOverlay overlay = CurationOverlay.of(curations.actions(forumId, gen));
+
+    Query query =
+        Query.query(criteria(forumId, filter))
+            .with(Sort.by(Sort.Order.desc("count"), Sort.Order.asc("firstAskedAt")))
+            .limit(overlay.isEmpty() ? max : max + overlay.referencedGroups().size());
+    query.fields().exclude("questionIds").exclude("supportersOf").exclude("answeredIds");
+    Map<String, Group> groups = new LinkedHashMap<>();
+    mongo.find(query, Document.class, gen.groups()).forEach(d -> add(groups, Group.of(d)));
+
+    if (!overlay.isEmpty()) {
+      curate(forumId, gen, overlay, groups);
+    }
+    List<FaqGroupView> views =
+        groups.values().stream()
+            .filter(g -> g.count > 0 && matches(g, filter))
+            .sorted(
+                Comparator.comparingLong((Group g) -> -g.count)
+                    .thenComparing(
+                        g -> g.firstAskedAt, Comparator.nullsLast(Comparator.naturalOrder())))
+            .limit(max)
+            .map(g -> g.view(lang))
+            .toList();
+    long questions = views.stream().mapToLong(FaqGroupView::count).sum();
+    return new FaqReport(forumId, filter.project(), questions, views);
+  }
+
+  private void curate(
+      String forumId, Generation gen, CurationOverlay overlay, Map<String, Group> groups) {
+    // Questions moved by moderators, and the groups they came from.
+    Map<String, Document> moved = new LinkedHashMap<>();
+    if (!overlay.moves().isEmpty()) {
+      Query byIds = Query.query(Criteria.where("_id").in(overlay.moves().keySet()));
+      mongo
+          .find(byIds, Document.class, gen.questions())
+          .forEach(q -> moved.put(q.getString("_id"), q));
+    }
+    List<String> needed = new ArrayList<>();
+    overlay.referencedGroups().forEach(id -> needed.add(id));
+    moved.values().forEach(q -> needed.add(q.getString("groupId")));
+    List<String> missing = new ArrayList<>();
+    for (String groupId : needed) {
+      if (groups.values().stream().noneMatch(g -> g.groupId.equals(groupId))) {
+        missing.add(groupId);
+      }
+    }
+    if (!missing.isEmpty()) {
+      Query more = Query.query(Criteria.where("forumId").is(forumId).and("groupId").in(missing));
+      more.fields().exclude("questionIds").exclude("supportersOf").exclude("answeredIds");
+      mongo.find(more, Document.class, gen.groups()).forEach(d -> add(groups, Group.of(d)));
+    }
+
+    for (Document q : moved.values()) {
+      if (!VISIBLE.contains(q.getString("status"))) {
+        continue;
+      }
+      String project = q.getString("project");
+      Group from = groups.get(project + "|" + q.getString("groupId"));
+      if (from != null) {
+        from.take(q, -1);
+      }
+      String targetId = overlay.moves().get(q.getString("_id"));
+      Group to =
+          groups.computeIfAbsent(project + "|" + targetId, k -> Group.empty(project, targetId, q));
+      to.take(q, +1);
+    }
+    for (Group g : new ArrayList<>(groups.values())) {
+      String target = overlay.resolve(g.project, g.groupId);
+      if (!target.equals(g.groupId)) {
+        Group into = groups.get(g.project + "|" + target);
+        if (into != null) {
+          into.absorb(g);
+          groups.remove(g.project + "|" + g.groupId);
+        }
+      }
+    }
+    for (Group g : groups.values()) {
+      g.representative.putAll(overlay.textsOf(g.project, g.groupId));
+    }
+  }
+
+  private static void add(Map<String, Group> groups, Group g) {
+    groups.put(g.project + "|" + g.groupId, g);
+  }
+
+  private static Criteria criteria(String forumId, FaqFilter filter) {
+    Criteria criteria = Criteria.where("forumId").is(forumId);
     if (filter.project() != null) {
       criteria = criteria.and("project").is(filter.project());
     }
-    if (filter.district() != null) {
-      criteria = criteria.and("districts." + FaqProjection.safeKey(filter.district())).gt(0);
-    }
-    if (filter.role() != null) {
-      criteria = criteria.and("roles." + FaqProjection.safeKey(filter.role())).gt(0);
-    }
     if (filter.from() != null) {
-      criteria = criteria.and("lastAskedAt").gte(java.util.Date.from(filter.from()));
+      criteria = criteria.and("lastAskedAt").gte(Date.from(filter.from()));
     }
     if (filter.to() != null) {
-      criteria = criteria.and("firstAskedAt").lt(java.util.Date.from(filter.to()));
+      criteria = criteria.and("firstAskedAt").lt(Date.from(filter.to()));
     }
-    if (filter.answered() != null) {
-      criteria =
-          filter.answered()
-              ? criteria.and("answered").gt(0)
-              : new Criteria()
-                  .andOperator(
-                      criteria,
-                      new Criteria()
-                          .orOperator(
-                              Criteria.where("answered").exists(false),
-                              Criteria.where("answered").is(0)));
+    return criteria;
+  }
+
+  private static boolean matches(Group g, FaqFilter filter) {
+    if (filter.district() != null && g.districts.getOrDefault(filter.district(), 0L) <= 0) {
+      return false;
     }
-    Query query =
-        Query.query(criteria)
-            .with(Sort.by(Sort.Order.desc("count"), Sort.Order.asc("firstAskedAt")))
-            .limit(Math.min(Math.max(limit, 1), MAX_LIMIT));
-    query.fields().exclude("questionIds").exclude("supportersOf").exclude("answeredIds");
-    String lang = "kk".equals(locale.getLanguage()) ? "kk" : "ru";
-    List<FaqGroupView> groups =
-        mongo.find(query, Document.class, store.active().groups()).stream()
-            .map(doc -> view(doc, lang))
-            .toList();
-    long questions = groups.stream().mapToLong(FaqGroupView::count).sum();
-    return new FaqReport(forumId, filter.project(), questions, groups);
-  }
-
-  private static FaqGroupView view(Document doc, String lang) {
-    Map<String, String> representative = strings(doc.get("representative", Document.class));
-    String text =
-        representative.getOrDefault(
-            lang, representative.values().stream().findFirst().orElse(null));
-    return new FaqGroupView(
-        doc.getString("groupId"),
-        doc.getString("project"),
-        text,
-        representative,
-        ((Number) doc.get("count")).longValue(),
-        number(doc, "supporters"),
-        number(doc, "answered"),
-        longs(doc.get("languages", Document.class)),
-        longs(doc.get("districts", Document.class)),
-        longs(doc.get("roles", Document.class)),
-        doc.getDate("firstAskedAt") == null ? null : doc.getDate("firstAskedAt").toInstant(),
-        doc.getDate("lastAskedAt") == null ? null : doc.getDate("lastAskedAt").toInstant());
-  }
-
-  private static long number(Document doc, String field) {
-    Object value = doc.get(field);
-    return value instanceof Number n ? n.longValue() : 0;
-  }
-
-  private static Map<String, String> strings(Document doc) {
-    Map<String, String> map = new LinkedHashMap<>();
-    if (doc != null) {
-      doc.forEach((k, v) -> map.put(k, String.valueOf(v)));
+    if (filter.role() != null && g.roles.getOrDefault(filter.role(), 0L) <= 0) {
+      return false;
     }
-    return map;
+    if (filter.answered() != null && (g.answered > 0) != filter.answered()) {
+      return false;
+    }
+    return true;
   }
 
-  private static Map<String, Long> longs(Document doc) {
-    Map<String, Long> map = new java.util.TreeMap<>();
-    if (doc != null) {
-      doc.forEach(
+  /** A group being assembled for the report, with curation applied. */
+  private static final class Group {
+    final String project;
+    final String groupId;
+    long count;
+    long supporters;
+    long answered;
+    final Map<String, Long> languages = new TreeMap<>();
+    final Map<String, Long> districts = new TreeMap<>();
+    final Map<String, Long> roles = new TreeMap<>();
+    Instant firstAskedAt;
+    Instant lastAskedAt;
+    final Map<String, String> representative = new LinkedHashMap<>();
+
+    private Group(String project, String groupId) {
+      this.project = project;
+      this.groupId = groupId;
+    }
+
+    static Group of(Document d) {
+      Group g = new Group(d.getString("project"), d.getString("groupId"));
+      g.count = number(d.get("count"));
+      g.supporters = number(d.get("supporters"));
+      g.answered = number(d.get("answered"));
+      counts(d.get("languages", Document.class), g.languages);
+      counts(d.get("districts", Document.class), g.districts);
+      counts(d.get("roles", Document.class), g.roles);
+      g.firstAskedAt = instant(d.getDate("firstAskedAt"));
+      g.lastAskedAt = instant(d.getDate("lastAskedAt"));
+      Document rep = d.get("representative", Document.class);
+      if (rep != null) {
+        rep.forEach((k, v) -> g.representative.put(k, String.valueOf(v)));
+      }
+      return g;
+    }
+
+    static Group empty(String project, String groupId, Document question) {
+      Group g = new Group(project, groupId);
+      g.representative.put(question.getString("language"), question.getString("text"));
+      return g;
+    }
+
+    /** Adds (+1) or removes (-1) one question's contribution. */
+    void take(Document q, int sign) {
+      count += sign;
+      supporters += sign * number(q.get("supporters"));
+      if ("ANSWERED".equals(q.getString("status"))) {
+        answered += sign;
+      }
+      languages.merge(FaqProjection.safeKey(q.getString("language")), (long) sign, Long::sum);
+      districts.merge(FaqProjection.safeKey(q.getString("district")), (long) sign, Long::sum);
+      roles.merge(FaqProjection.safeKey(q.getString("role")), (long) sign, Long::sum);
+      Instant at = instant(q.getDate("askedAt"));
+      if (sign > 0 && at != null) {
+        firstAskedAt = firstAskedAt == null || at.isBefore(firstAskedAt) ? at : firstAskedAt;
+        lastAskedAt = lastAskedAt == null || at.isAfter(lastAskedAt) ? at : lastAskedAt;
+      }
+    }
+
+    void absorb(Group other) {
+      count += other.count;
+      supporters += other.supporters;
+      answered += other.answered;
+      other.languages.forEach((k, v) -> languages.merge(k, v, Long::sum));
+      other.districts.forEach((k, v) -> districts.merge(k, v, Long::sum));
+      other.roles.forEach((k, v) -> roles.merge(k, v, Long::sum));
+      if (other.firstAskedAt != null
+          && (firstAskedAt == null || other.firstAskedAt.isBefore(firstAskedAt))) {
+        firstAskedAt = other.firstAskedAt;
+      }
+      if (other.lastAskedAt != null
+          && (lastAskedAt == null || other.lastAskedAt.isAfter(lastAskedAt))) {
+        lastAskedAt = other.lastAskedAt;
+      }
+      other.representative.forEach(representative::putIfAbsent);
+    }
+
+    FaqGroupView view(String lang) {
+      String text =
+          representative.getOrDefault(
+              lang, representative.values().stream().findFirst().orElse(null));
+      return new FaqGroupView(
+          groupId,
+          project,
+          text,
+          Map.copyOf(representative),
+          count,
+          supporters,
+          answered,
+          positive(languages),
+          positive(districts),
+          positive(roles),
+          firstAskedAt,
+          lastAskedAt);
+    }
+
+    private static Map<String, Long> positive(Map<String, Long> counts) {
+      Map<String, Long> out = new TreeMap<>();
+      counts.forEach(
           (k, v) -> {
-            long n = ((Number) v).longValue();
-            if (n > 0) {
-              map.put(k, n);
+            if (v > 0) {
+              out.put(k, v);
             }
           });
+      return out;
     }
-    return map;
+
+    private static void counts(Document doc, Map<String, Long> into) {
+      if (doc != null) {
+        doc.forEach((k, v) -> into.put(k, number(v)));
+      }
+    }
+
+    private static long number(Object value) {
+      return value instanceof Number n ? n.longValue() : 0;
+    }
+
+    private static Instant instant(Date date) {
+      return date == null ? null : date.toInstant();
+    }
   }
 }

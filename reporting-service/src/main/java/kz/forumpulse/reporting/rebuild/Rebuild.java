@@ -7,11 +7,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import kz.forumpulse.events.AttendeeEvent;
+import kz.forumpulse.events.CurationEvent;
 import kz.forumpulse.events.EventCodec;
 import kz.forumpulse.events.QuestionEvent;
 import kz.forumpulse.events.Topics;
 import kz.forumpulse.events.UndecodableEventException;
 import kz.forumpulse.reporting.attendance.AttendanceProjection;
+import kz.forumpulse.reporting.curation.Curations;
 import kz.forumpulse.reporting.faq.FaqProjection;
 import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.ReportStore;
@@ -39,6 +41,7 @@ public class Rebuild {
   private final ReportStore store;
   private final AttendanceProjection attendance;
   private final FaqProjection faq;
+  private final Curations curations;
   private final String brokers;
   private volatile RebuildStatus status;
   private Thread running;
@@ -47,10 +50,12 @@ public class Rebuild {
       ReportStore store,
       AttendanceProjection attendance,
       FaqProjection faq,
+      Curations curations,
       @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
     this.store = store;
     this.attendance = attendance;
     this.faq = faq;
+    this.curations = curations;
     this.brokers = brokers;
     this.status = RebuildStatus.idle(store.active().id());
   }
@@ -78,7 +83,7 @@ public class Rebuild {
     AtomicLong skipped = new AtomicLong();
     try (KafkaConsumer<byte[], byte[]> consumer = consumer()) {
       List<TopicPartition> partitions = new ArrayList<>();
-      for (String topic : List.of(Topics.ATTENDEES, Topics.QUESTIONS)) {
+      for (String topic : List.of(Topics.ATTENDEES, Topics.QUESTIONS, Topics.FAQ_CURATION)) {
         consumer
             .partitionsFor(topic, Duration.ofSeconds(30))
             .forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
@@ -124,6 +129,8 @@ public class Rebuild {
         try {
           if (Topics.ATTENDEES.equals(record.topic())) {
             attendance.apply(EventCodec.decode(record.value(), AttendeeEvent.class), target);
+          } else if (Topics.FAQ_CURATION.equals(record.topic())) {
+            curations.apply(EventCodec.decode(record.value(), CurationEvent.class), target);
           } else {
             faq.apply(
                 EventCodec.decode(record.value(), QuestionEvent.class), record.offset(), target);

@@ -18,4 +18,9 @@ public record Generation(String id) {
   public String groups() {
     return "faq_groups_" + id;
   }
+
+  /** Moderators' curation actions per forum, applied on top of the automatic groups. */
+  public String curation() {
+    return "faq_curation_" + id;
+  }
 }

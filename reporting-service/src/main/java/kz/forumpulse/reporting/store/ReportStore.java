@@ -84,6 +84,7 @@ public class ReportStore {
     mongo.dropCollection(generation.attendance());
     mongo.dropCollection(generation.questions());
     mongo.dropCollection(generation.groups());
+    mongo.dropCollection(generation.curation());
   }
 
   private void prepare(Generation g) {

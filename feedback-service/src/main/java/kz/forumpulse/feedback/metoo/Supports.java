@@ -1,0 +1,114 @@
+package kz.forumpulse.feedback.metoo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import kz.forumpulse.events.DomainEvent;
+import kz.forumpulse.events.ForumId;
+import kz.forumpulse.events.ParticipantId;
+import kz.forumpulse.events.QuestionId;
+import kz.forumpulse.events.QuestionSupportWithdrawn;
+import kz.forumpulse.events.QuestionSupported;
+import kz.forumpulse.feedback.participant.Participant;
+import kz.forumpulse.feedback.participant.ParticipantDirectory;
+import kz.forumpulse.feedback.question.Question;
+import kz.forumpulse.feedback.question.QuestionStatus;
+import kz.forumpulse.feedback.question.QuestionStore;
+import kz.forumpulse.support.web.ApiProblem;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+
+/**
+ * "Me too": a participant supports a published question of someone else once, and may take it back.
+ * The supporter set, the count and the event change in one guarded update of the question document,
+ * so the count always equals the number of supporters and every change has its event; repeating a
+ * vote or a withdrawal changes nothing and publishes nothing.
+ */
+@Service
+class Supports {
+
+  private static final int MAX_ATTEMPTS = 50;
+
+  private final QuestionStore store;
+  private final ParticipantDirectory participants;
+  private final Clock clock;
+
+  Supports(QuestionStore store, ParticipantDirectory participants, Clock clock) {
+    this.store = store;
+    this.participants = participants;
+    this.clock = clock;
+  }
+
+  SupportView support(String forumId, String questionId, String accessCode) {
+    Participant supporter = participants.requireActive(forumId, accessCode);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Question question = store.require(forumId, questionId);
+      if (question.status() != QuestionStatus.PUBLISHED) {
+        throw new ApiProblem(HttpStatus.CONFLICT, "questionNotOpenForSupport");
+      }
+      if (question.participantId().equals(supporter.id())) {
+        throw new ApiProblem(HttpStatus.CONFLICT, "ownQuestion");
+      }
+      if (question.supporters().contains(supporter.id())) {
+        return new SupportView(questionId, true, question.supportCount());
+      }
+      int count = question.supportCount() + 1;
+      if (store.changeIfUnchanged(
+          question,
+          Criteria.where("supporters").ne(supporter.id()),
+          new Update().addToSet("supporters", supporter.id()).set("supportCount", count),
+          null,
+          new QuestionSupported(
+              UUID.randomUUID(),
+              QuestionSupported.VERSION,
+              clock.instant(),
+              ForumId.of(forumId),
+              QuestionId.of(questionId),
+              ParticipantId.of(supporter.id()),
+              supporter.district(),
+              supporter.role(),
+              count))) {
+        return new SupportView(questionId, true, count);
+      }
+    }
+    throw new ApiProblem(HttpStatus.CONFLICT, "concurrentChange");
+  }
+
+  SupportView withdraw(String forumId, String questionId, String accessCode) {
+    // Taking support back stays possible after a registration was cancelled.
+    Participant supporter = participants.require(forumId, accessCode);
+    for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+      Question question = store.require(forumId, questionId);
+      if (!question.supporters().contains(supporter.id())) {
+        return new SupportView(questionId, false, question.supportCount());
+      }
+      int count = question.supportCount() - 1;
+      Instant now = clock.instant();
+      DomainEvent event =
+          new QuestionSupportWithdrawn(
+              UUID.randomUUID(),
+              QuestionSupportWithdrawn.VERSION,
+              now,
+              ForumId.of(forumId),
+              QuestionId.of(questionId),
+              ParticipantId.of(supporter.id()),
+              supporter.district(),
+              supporter.role(),
+              count);
+      if (store.changeIfUnchanged(
+          question,
+          Criteria.where("supporters").is(supporter.id()),
+          new Update().pull("supporters", supporter.id()).set("supportCount", count),
+          null,
+          event)) {
+        return new SupportView(questionId, false, count);
+      }
+    }
+    throw new ApiProblem(HttpStatus.CONFLICT, "concurrentChange");
+  }
+
+  /** Whether the caller supports the question now, and its count. */
+  record SupportView(String questionId, boolean supported, int supportCount) {}
+}

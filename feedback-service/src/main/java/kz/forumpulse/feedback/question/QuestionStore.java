@@ -1,0 +1,111 @@
+package kz.forumpulse.feedback.question;
+
+import java.util.List;
+import java.util.Optional;
+import kz.forumpulse.events.DomainEvent;
+import kz.forumpulse.events.Topics;
+import kz.forumpulse.feedback.participant.ParticipantForgotten;
+import kz.forumpulse.support.outbox.OutboxEntry;
+import kz.forumpulse.support.outbox.OutboxRelay;
+import kz.forumpulse.support.web.ApiProblem;
+import org.springframework.context.event.EventListener;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way features change a stored question: each change is a single-document update guarded by
+ * the revision the caller read, carrying the question event in the document's outbox. Support,
+ * moderation and the wall use this instead of writing the collection themselves.
+ */
+@Component
+public class QuestionStore {
+
+  private final MongoTemplate mongo;
+  private final OutboxRelay relay;
+
+  QuestionStore(MongoTemplate mongo, OutboxRelay relay) {
+    this.mongo = mongo;
+    this.relay = relay;
+    var index = mongo.indexOps(Question.class);
+    index.createIndex(
+        new Index()
+            .on("forumId", Sort.Direction.ASC)
+            .on("status", Sort.Direction.ASC)
+            .on("supportCount", Sort.Direction.DESC));
+    index.createIndex(
+        new Index().on("forumId", Sort.Direction.ASC).on("participantId", Sort.Direction.ASC));
+  }
+
+  /** The question of this forum, or a 404 problem. */
+  public Question require(String forumId, String questionId) {
+    return find(forumId, questionId)
+        .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "questionNotFound", questionId));
+  }
+
+  public Optional<Question> find(String forumId, String questionId) {
+    return Optional.ofNullable(
+        mongo.findOne(
+            Query.query(Criteria.where("_id").is(questionId).and("forumId").is(forumId)),
+            Question.class));
+  }
+
+  /**
+   * Applies {@code update} and queues {@code event} if the question is still at the revision {@code
+   * read} was taken at (and matches {@code extra}, if given).
+   *
+   * @return false when someone else changed the question first: read again and retry
+   */
+  public boolean changeIfUnchanged(
+      Question read, Criteria extra, Update update, Question.Action action, DomainEvent event) {
+    Criteria criteria = Criteria.where("_id").is(read.id()).and("revision").is(read.revision());
+    if (extra != null) {
+      criteria = new Criteria().andOperator(criteria, extra);
+    }
+    update.inc("revision", 1).push("outbox", OutboxEntry.of(Topics.QUESTIONS, event));
+    if (action != null) {
+      update.push("actions", action);
+    }
+    boolean changed =
+        mongo.updateFirst(Query.query(criteria), update, Question.class).getModifiedCount() > 0;
+    if (changed) {
+      relay.wakeUp();
+    }
+    return changed;
+  }
+
+  /** Questions matching {@code criteria}, in {@code sort} order, one page. */
+  public List<Question> page(Criteria criteria, Sort sort, int page, int size) {
+    return mongo.find(
+        Query.query(criteria).with(sort).skip((long) page * size).limit(size), Question.class);
+  }
+
+  public long count(Criteria criteria) {
+    return mongo.count(Query.query(criteria), Question.class);
+  }
+
+  void insert(Question question) {
+    mongo.insert(question);
+    relay.wakeUp();
+  }
+
+  /**
+   * An erased participant's name leaves their questions too (district and role stay, for counts).
+   */
+  @EventListener
+  void forget(ParticipantForgotten forgotten) {
+    mongo.updateMulti(
+        Query.query(
+            Criteria.where("forumId")
+                .is(forgotten.forumId())
+                .and("participantId")
+                .is(forgotten.participantId())),
+        new Update().unset("authorName"),
+        Question.class);
+  }
+}
