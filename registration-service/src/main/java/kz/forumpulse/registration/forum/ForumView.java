@@ -1,8 +1,10 @@
 package kz.forumpulse.registration.forum;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import kz.forumpulse.events.ForumSession;
 
 /** A forum as the public API shows it, with the codes a registration form needs. */
 record ForumView(
@@ -15,7 +17,12 @@ record ForumView(
     String regionCode,
     int capacity,
     List<District> districts,
-    List<RoleView> roles) {
+    List<RoleView> roles,
+    Instant registrationOpensAt,
+    Instant registrationClosesAt,
+    boolean requiresApproval,
+    List<ForumSession> sessions,
+    long revision) {
 
   record RoleView(String code, String nameRu, String nameKk) {}
 
@@ -32,6 +39,11 @@ record ForumView(
         forum.districts(),
         Arrays.stream(ParticipantRole.values())
             .map(r -> new RoleView(r.name(), r.nameRu(), r.nameKk()))
-            .toList());
+            .toList(),
+        forum.registrationOpensAt(),
+        forum.registrationClosesAt(),
+        forum.requiresApproval(),
+        forum.sessions(),
+        forum.revision());
   }
 }

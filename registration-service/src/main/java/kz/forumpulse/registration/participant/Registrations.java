@@ -2,15 +2,19 @@ package kz.forumpulse.registration.participant;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import kz.forumpulse.events.DomainEvent;
 import kz.forumpulse.events.ForumId;
 import kz.forumpulse.events.ParticipantId;
 import kz.forumpulse.events.ParticipantRegistered;
+import kz.forumpulse.events.ParticipantWaitlisted;
 import kz.forumpulse.events.Topics;
 import kz.forumpulse.registration.forum.Forum;
 import kz.forumpulse.registration.forum.Forums;
+import kz.forumpulse.registration.forum.Seats;
 import kz.forumpulse.support.outbox.OutboxEntry;
 import kz.forumpulse.support.outbox.OutboxRelay;
 import kz.forumpulse.support.web.ApiProblem;
@@ -23,7 +27,7 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
-/** Registers participants: one document per registration, its event in the same document. */
+/** Registers participants: one document per registration, its events in the same document. */
 @Service
 class Registrations {
 
@@ -31,32 +35,66 @@ class Registrations {
 
   private final MongoTemplate mongo;
   private final Forums forums;
+  private final Seats seats;
+  private final Waitlist waitlist;
+  private final IdempotencyKeys idempotencyKeys;
   private final OutboxRelay relay;
   private final Clock clock;
 
-  Registrations(MongoTemplate mongo, Forums forums, OutboxRelay relay, Clock clock) {
+  Registrations(
+      MongoTemplate mongo,
+      Forums forums,
+      Seats seats,
+      Waitlist waitlist,
+      IdempotencyKeys idempotencyKeys,
+      OutboxRelay relay,
+      Clock clock) {
     this.mongo = mongo;
     this.forums = forums;
+    this.seats = seats;
+    this.waitlist = waitlist;
+    this.idempotencyKeys = idempotencyKeys;
     this.relay = relay;
     this.clock = clock;
-    // The unique index, not a prior lookup, is what makes a duplicate impossible under races.
-    mongo
-        .indexOps(Registration.class)
-        .createIndex(
-            new Index()
-                .on("forumId", Sort.Direction.ASC)
-                .on("contactKey", Sort.Direction.ASC)
-                .unique());
-    mongo
-        .indexOps(Registration.class)
-        .createIndex(new Index().on("accessCodeHash", Sort.Direction.ASC).unique());
+    // Unique indexes, not prior lookups, make duplicates impossible under races.
+    var indexes = mongo.indexOps(Registration.class);
+    indexes.createIndex(
+        new Index()
+            .on("forumId", Sort.Direction.ASC)
+            .on("contactKey", Sort.Direction.ASC)
+            .unique());
+    indexes.createIndex(new Index().on("accessCodeHash", Sort.Direction.ASC).unique());
+    indexes.createIndex(new Index().on("ticketToken", Sort.Direction.ASC).unique().sparse());
+    indexes.createIndex(new Index().on("idempotencyScope", Sort.Direction.ASC).unique().sparse());
+    indexes.createIndex(
+        new Index()
+            .on("forumId", Sort.Direction.ASC)
+            .on("status", Sort.Direction.ASC)
+            .on("waitlistTicket", Sort.Direction.ASC));
   }
 
-  RegistrationResult register(String forumId, RegisterRequest request) {
+  RegistrationResult register(String forumId, RegisterRequest request, String idempotencyKey) {
     Forum forum = forums.require(forumId);
+    switch (forum.windowAt(clock.instant())) {
+      case NOT_YET_OPEN ->
+          throw new ApiProblem(
+                  HttpStatus.CONFLICT, "registrationNotOpen", forum.registrationOpensAt())
+              .with("opensAt", forum.registrationOpensAt().toString());
+      case CLOSED ->
+          throw new ApiProblem(
+                  HttpStatus.CONFLICT, "registrationClosed", forum.registrationClosesAt())
+              .with("closesAt", forum.registrationClosesAt().toString());
+      case OPEN -> {}
+    }
     if (!forum.hasDistrict(request.district())) {
       throw ApiProblem.forField(
           HttpStatus.BAD_REQUEST, "district", "unknownDistrict", request.district());
+    }
+    List<String> sessions = request.sessionsOrEmpty();
+    for (String code : sessions) {
+      if (forum.session(code).isEmpty()) {
+        throw ApiProblem.forField(HttpStatus.BAD_REQUEST, "sessions", "unknownSession", code);
+      }
     }
     Optional<String> phone = Contacts.normalisePhone(request.phone());
     if (request.phone() != null && !request.phone().isBlank() && phone.isEmpty()) {
@@ -66,20 +104,52 @@ class Registrations {
     if (phone.isEmpty() && email.isEmpty()) {
       throw ApiProblem.forField(HttpStatus.BAD_REQUEST, "phone", "contactRequired");
     }
+
+    String accessCode = AccessCodes.generate();
+    String scope = null;
+    if (idempotencyKey != null) {
+      scope = IdempotencyKeys.scope(forumId, idempotencyKey);
+      IdempotencyKeys.Reservation reservation =
+          idempotencyKeys.reserve(scope, IdempotencyKeys.hash(request), accessCode);
+      if (!reservation.requestHash().equals(IdempotencyKeys.hash(request))) {
+        throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "idempotencyKeyReused");
+      }
+      Optional<Registration> earlier = byScope(scope);
+      if (earlier.isPresent()) {
+        return replay(earlier.get(), reservation);
+      }
+      // The first attempt may have died before storing its registration: finish it now, with
+      // the code that attempt reserved, so whichever answer the client saw stays valid.
+      accessCode = reservation.accessCode();
+    }
+
     String contactKey = phone.map(p -> "tel:" + p).orElseGet(() -> "mail:" + email.get());
-    existing(forumId, phone, email)
-        .ifPresent(
-            id -> {
-              throw duplicate(id);
-            });
+    Optional<String> existingId = existing(forumId, phone, email);
+    if (existingId.isPresent()) {
+      // A concurrent retry with the same key may have just stored it: that is a replay.
+      Optional<Registration> winner = scope == null ? Optional.empty() : byScope(scope);
+      if (winner.isPresent()) {
+        return replay(winner.get(), new IdempotencyKeys.Reservation(null, accessCode));
+      }
+      throw duplicate(existingId.get());
+    }
+
+    RegistrationStatus status;
+    Long ticket = null;
+    if (forum.requiresApproval()) {
+      status = RegistrationStatus.PENDING;
+    } else if (seats.tryClaim(forum, true, sessions)) {
+      status = RegistrationStatus.REGISTERED;
+    } else {
+      status = RegistrationStatus.WAITLISTED;
+      ticket = seats.nextTicket(forumId);
+    }
 
     Instant now = clock.instant();
     String id = UUID.randomUUID().toString();
-    String accessCode = AccessCodes.generate();
     String codeHash = AccessCodes.hash(accessCode);
     String language = request.language() == null ? "ru" : request.language();
-    String status = "REGISTERED";
-    ParticipantRegistered event =
+    ParticipantRegistered registered =
         new ParticipantRegistered(
             UUID.randomUUID(),
             ParticipantRegistered.VERSION,
@@ -94,59 +164,130 @@ class Registrations {
             Boolean.TRUE.equals(request.elected()),
             Boolean.TRUE.equals(request.partyMember()),
             language,
-            status);
+            status.name(),
+            sessions);
+    List<DomainEvent> events = new ArrayList<>(List.of(registered));
+    if (ticket != null) {
+      events.add(
+          new ParticipantWaitlisted(
+              UUID.randomUUID(),
+              ParticipantWaitlisted.VERSION,
+              now,
+              ForumId.of(forumId),
+              ParticipantId.of(id),
+              status.name(),
+              ticket,
+              (int) waitingAhead(forumId, ticket) + 1));
+    }
     Registration registration =
         new Registration(
             id,
             forumId,
-            event.fullName(),
+            registered.fullName(),
             request.role(),
             request.district(),
-            event.ruralDistrict(),
+            registered.ruralDistrict(),
             strip(request.organisation()),
             strip(request.position()),
-            event.elected(),
-            event.partyMember(),
+            registered.elected(),
+            registered.partyMember(),
             phone.orElse(null),
             email.orElse(null),
             contactKey,
             language,
-            status,
+            status.name(),
             codeHash,
             now,
             CONSENT_TEXT_VERSION,
             now,
-            List.of(OutboxEntry.of(Topics.ATTENDEES, event)));
+            sessions,
+            ticket,
+            status.name(),
+            scope,
+            AccessCodes.generate(),
+            null,
+            now,
+            null,
+            events.stream().map(e -> OutboxEntry.of(Topics.ATTENDEES, e)).toList());
     try {
       mongo.insert(registration);
     } catch (DuplicateKeyException e) {
-      // Lost a race with a concurrent registration of the same person.
+      if (status == RegistrationStatus.REGISTERED) {
+        seats.release(forum, true, sessions);
+      }
+      // Lost a race: with a retry of the same Idempotency-Key, or a registration of the same
+      // person.
+      if (scope != null) {
+        Optional<Registration> winner = byScope(scope);
+        if (winner.isPresent()) {
+          return replay(winner.get(), new IdempotencyKeys.Reservation(null, accessCode));
+        }
+      }
       throw existing(forumId, phone, email).map(Registrations::duplicate).orElseThrow(() -> e);
     }
     relay.wakeUp();
-    return new RegistrationResult(id, forumId, status, accessCode);
+    return new RegistrationResult(
+        id, forumId, status.name(), accessCode, waitlist.position(registration));
+  }
+
+  private RegistrationResult replay(Registration earlier, IdempotencyKeys.Reservation reservation) {
+    if (reservation.accessCode() == null
+        || !AccessCodes.hash(reservation.accessCode()).equals(earlier.accessCodeHash())) {
+      // The remembered code expired (or the data was erased): the first answer cannot be repeated.
+      throw duplicate(earlier.id());
+    }
+    return new RegistrationResult(
+        earlier.id(),
+        earlier.forumId(),
+        earlier.initialStatus(),
+        reservation.accessCode(),
+        waitlist.position(earlier));
+  }
+
+  private long waitingAhead(String forumId, long ticket) {
+    return mongo.count(
+        Query.query(
+            Criteria.where("forumId")
+                .is(forumId)
+                .and("status")
+                .is(RegistrationStatus.WAITLISTED.name())
+                .and("waitlistTicket")
+                .lt(ticket)),
+        Registration.class);
+  }
+
+  private Optional<Registration> byScope(String scope) {
+    return Optional.ofNullable(
+        mongo.findOne(
+            Query.query(Criteria.where("idempotencyScope").is(scope)), Registration.class));
   }
 
   private Optional<String> existing(
       String forumId, Optional<String> phone, Optional<String> email) {
-    List<Criteria> anyContact = new java.util.ArrayList<>();
+    List<Criteria> anyContact = new ArrayList<>();
     phone.ifPresent(p -> anyContact.add(Criteria.where("phone").is(p)));
     email.ifPresent(m -> anyContact.add(Criteria.where("email").is(m)));
+    // Cancelled and declined registrations released their contact key: that person may register
+    // again.
     Query query =
         Query.query(
-            Criteria.where("forumId").is(forumId).orOperator(anyContact.toArray(Criteria[]::new)));
+            Criteria.where("forumId")
+                .is(forumId)
+                .and("status")
+                .nin(RegistrationStatus.CANCELLED.name(), RegistrationStatus.DECLINED.name())
+                .orOperator(anyContact.toArray(Criteria[]::new)));
     query.fields().include("_id");
     return Optional.ofNullable(
             mongo.findOne(query, org.bson.Document.class, Registration.COLLECTION))
         .map(doc -> doc.get("_id").toString());
   }
 
-  private static ApiProblem duplicate(String existingId) {
+  static ApiProblem duplicate(String existingId) {
     return new ApiProblem(HttpStatus.CONFLICT, "alreadyRegistered", existingId)
         .with("registrationId", existingId);
   }
 
-  private static String strip(String value) {
+  static String strip(String value) {
     return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -1,0 +1,59 @@
+package kz.forumpulse.registration;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import kz.forumpulse.support.outbox.EventPublisher;
+import kz.forumpulse.support.outbox.OutboxEntry;
+import org.springframework.cloud.stream.function.StreamBridge;
+
+/**
+ * The real publisher (real broker, acks=all) with a switch that makes it behave like an unreachable
+ * broker, or like a broker whose acknowledgement got lost after it stored the record. Installed in
+ * the one cached test context, so delivery tests need no context of their own.
+ */
+public class SwitchablePublisher extends EventPublisher {
+
+  /** How the "broker" behaves for the next publish. */
+  public enum Mode {
+    UP,
+    DOWN,
+    LOSE_NEXT_ACK
+  }
+
+  private volatile Mode mode = Mode.UP;
+  private final AtomicInteger failures = new AtomicInteger();
+
+  public SwitchablePublisher(StreamBridge streamBridge) {
+    super(streamBridge);
+  }
+
+  public void set(Mode mode) {
+    this.mode = mode;
+  }
+
+  /** Publish attempts that failed so far. */
+  public int failures() {
+    return failures.get();
+  }
+
+  @Override
+  public boolean publish(OutboxEntry entry) {
+    switch (mode) {
+      case DOWN -> {
+        failures.incrementAndGet();
+        // What the producer throws when max.block.ms passes without a broker.
+        throw new IllegalStateException(
+            "org.apache.kafka.common.errors.TimeoutException (test: broker unreachable)");
+      }
+      case LOSE_NEXT_ACK -> {
+        boolean stored = super.publish(entry);
+        mode = Mode.UP;
+        failures.incrementAndGet();
+        throw new IllegalStateException(
+            "test: broker stored the record (" + stored + ") but the acknowledgement was lost");
+      }
+      default -> {
+        return super.publish(entry);
+      }
+    }
+  }
+}
