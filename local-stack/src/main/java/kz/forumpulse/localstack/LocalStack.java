@@ -128,7 +128,7 @@ public final class LocalStack {
       say("Created topics " + created);
     }
 
-    say("Starting registration-service, feedback-service, reporting-service ...");
+    say("Starting registration-service, feedback-service, reporting-service, web ...");
     long servicesStart = System.nanoTime();
     services = Services.start(Services.of(config), bootstrap, mongoUri, config);
     double readySeconds = uptimeSeconds();
@@ -169,6 +169,10 @@ public final class LocalStack {
     StringBuilder out = new StringBuilder();
     out.append('\n');
     out.append("==================== Forum Pulse is up ====================\n");
+    out.append("  web           http://localhost:")
+        .append(Services.webPort())
+        .append(forumId.map(f -> "/register.html?forum=" + f).orElse("/"))
+        .append("  (participants; staff: /login.html)\n");
     out.append("  registration  ").append(registration).append("/api/forums\n");
     out.append("  feedback      ")
         .append(feedback)

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import kz.forumpulse.feedback.FeedbackApplication;
 import kz.forumpulse.registration.RegistrationApplication;
 import kz.forumpulse.reporting.ReportingApplication;
+import kz.forumpulse.web.WebApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -30,7 +31,21 @@ public final class Services implements AutoCloseable {
         new Service(
             "registration-service", RegistrationApplication::builder, config.registrationPort()),
         new Service("feedback-service", FeedbackApplication::builder, config.feedbackPort()),
-        new Service("reporting-service", ReportingApplication::builder, config.reportingPort()));
+        new Service("reporting-service", ReportingApplication::builder, config.reportingPort()),
+        new Service("web", WebApplication::builder, webPort()));
+  }
+
+  /** The web interface's port: {@code WEB_PORT}, 8080 by default. */
+  public static int webPort() {
+    String value = System.getenv("WEB_PORT");
+    if (value == null || value.isBlank()) {
+      return 8080;
+    }
+    try {
+      return Integer.parseInt(value.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("WEB_PORT must be a port number, was '" + value + "'");
+    }
   }
 
   /**
@@ -51,6 +66,10 @@ public final class Services implements AutoCloseable {
       "--spring.main.banner-mode=off",
       // One console for three services: a per-service name in the pattern would show the first.
       "--logging.include-application-name=false",
+      // The web app's proxy targets (the services ignore these).
+      "--forum.web.registration-url=http://localhost:" + config.registrationPort(),
+      "--forum.web.feedback-url=http://localhost:" + config.feedbackPort(),
+      "--forum.web.reporting-url=http://localhost:" + config.reportingPort(),
     };
   }
 
