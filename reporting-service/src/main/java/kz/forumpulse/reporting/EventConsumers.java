@@ -23,46 +23,55 @@ import org.springframework.messaging.Message;
 class EventConsumers {
 
   @Bean
-  Consumer<Message<byte[]>> attendees(AttendanceProjection attendance, ReportStore store) {
-    return message -> {
-      AttendeeEvent event = EventCodec.decode(message.getPayload(), AttendeeEvent.class);
-      TransientFailures.retryUntilDone(
-          () ->
-              store.withActive(
-                  gen -> {
-                    attendance.apply(event, gen);
-                    return null;
-                  }));
-    };
+  Consumer<Message<byte[]>> attendees(
+      AttendanceProjection attendance, ReportStore store, ConsumptionMetrics metrics) {
+    return metrics.counted(
+        "attendees",
+        message -> {
+          AttendeeEvent event = EventCodec.decode(message.getPayload(), AttendeeEvent.class);
+          TransientFailures.retryUntilDone(
+              () ->
+                  store.withActive(
+                      gen -> {
+                        attendance.apply(event, gen);
+                        return null;
+                      }));
+        });
   }
 
   @Bean
-  Consumer<Message<byte[]>> curation(Curations curations, ReportStore store) {
-    return message -> {
-      CurationEvent event = EventCodec.decode(message.getPayload(), CurationEvent.class);
-      TransientFailures.retryUntilDone(
-          () ->
-              store.withActive(
-                  gen -> {
-                    curations.apply(event, gen);
-                    return null;
-                  }));
-    };
+  Consumer<Message<byte[]>> curation(
+      Curations curations, ReportStore store, ConsumptionMetrics metrics) {
+    return metrics.counted(
+        "curation",
+        message -> {
+          CurationEvent event = EventCodec.decode(message.getPayload(), CurationEvent.class);
+          TransientFailures.retryUntilDone(
+              () ->
+                  store.withActive(
+                      gen -> {
+                        curations.apply(event, gen);
+                        return null;
+                      }));
+        });
   }
 
   @Bean
-  Consumer<Message<byte[]>> questions(FaqProjection faq, ReportStore store) {
-    return message -> {
-      Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
-      QuestionEvent event = EventCodec.decode(message.getPayload(), QuestionEvent.class);
-      long seq = offset == null ? Long.MAX_VALUE : offset;
-      TransientFailures.retryUntilDone(
-          () ->
-              store.withActive(
-                  gen -> {
-                    faq.apply(event, seq, gen);
-                    return null;
-                  }));
-    };
+  Consumer<Message<byte[]>> questions(
+      FaqProjection faq, ReportStore store, ConsumptionMetrics metrics) {
+    return metrics.counted(
+        "questions",
+        message -> {
+          Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
+          QuestionEvent event = EventCodec.decode(message.getPayload(), QuestionEvent.class);
+          long seq = offset == null ? Long.MAX_VALUE : offset;
+          TransientFailures.retryUntilDone(
+              () ->
+                  store.withActive(
+                      gen -> {
+                        faq.apply(event, seq, gen);
+                        return null;
+                      }));
+        });
   }
 }

@@ -87,6 +87,57 @@ class RegisterAskReportTest {
   }
 
   @Test
+  void contactDetailsAndAccessCodesNeverLeaveRegistrationService() {
+    HttpResponse<String> forum =
+        system.post(
+            system.registration + "/api/forums",
+            """
+            {"titleRu":"Форум депутатов","titleKk":"Депутаттар форумы",
+             "startsOn":"2026-12-11","venue":"Уральск","regionCode":"ZKO","capacity":50}
+            """,
+            ForumPulseSystem.organiser());
+    String forumId = JsonPath.read(forum.body(), "$.id");
+    HttpResponse<String> response =
+        system.post(
+            system.registration + "/api/forums/" + forumId + "/registrations",
+            """
+            {"fullName":"Жанар Сейткали","role":"MASLIKHAT_DEPUTY","district":"SYRYM",
+             "phone":"8 (777) 912-34-56","email":"Zhanar.Seitkali@example.kz","consent":true}
+            """,
+            Map.of());
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    String code = JsonPath.read(response.body(), "$.accessCode");
+    String participantId = JsonPath.read(response.body(), "$.id");
+    ask(forumId, code, "OTHER", "Когда в Сырымском районе улучшат мобильную связь?", false);
+
+    for (String topic :
+        List.of(
+            kz.forumpulse.events.Topics.FORUMS,
+            kz.forumpulse.events.Topics.ATTENDEES,
+            kz.forumpulse.events.Topics.QUESTIONS,
+            kz.forumpulse.events.Topics.CATALOGUE)) {
+      var records =
+          kz.forumpulse.testsupport.EventProbe.readAll(topic, Duration.ofSeconds(10), all -> false);
+      for (var record : records) {
+        String value = new String(record.value(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(value)
+            .as("a record on " + topic)
+            .doesNotContain("7779123456")
+            .doesNotContain("912-34-56")
+            .doesNotContainIgnoringCase("zhanar.seitkali@example.kz")
+            .doesNotContain(code);
+      }
+      if (topic.equals(kz.forumpulse.events.Topics.ATTENDEES)) {
+        assertThat(records)
+            .anyMatch(
+                r ->
+                    new String(r.value(), java.nio.charset.StandardCharsets.UTF_8)
+                        .contains(participantId));
+      }
+    }
+  }
+
+  @Test
   void reportsAreForStaffOnly() {
     HttpResponse<String> anonymous =
         system.get(system.reporting + "/api/forums/any/reports/attendance", Map.of());

@@ -71,8 +71,13 @@ public class AttendanceProjection {
     } else if (event instanceof ParticipantCheckInUndone) {
       update.set("checkedIn", false).unset("checkedInOn");
     } else if (event instanceof ParticipantErased) {
-      // Nothing personal is held here; the participant stays an anonymous count.
+      // The participant stays an anonymous count; their name leaves every question they asked by
+      // name (idempotent, so it is safe to repeat on redelivery).
       update.unset("ruralDistrict");
+      mongo.updateMulti(
+          Query.query(Criteria.where("participantId").is(event.participantId().value())),
+          new Update().unset("authorName").set("anonymous", true),
+          target.questions());
     }
     try {
       mongo.upsert(notYetApplied, update, target.attendance());

@@ -3,6 +3,7 @@ package kz.forumpulse.reporting.faq;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import kz.forumpulse.events.QuestionAnswered;
 import kz.forumpulse.events.QuestionApproved;
 import kz.forumpulse.events.QuestionEdited;
@@ -51,6 +52,9 @@ public class FaqProjection {
   private final Groupers groupers;
   private final ApplicationEventPublisher changes;
 
+  /** generation|group -> the representative question ids last written to the group document. */
+  private final Map<String, Map<String, String>> storedRepresentatives = new ConcurrentHashMap<>();
+
   FaqProjection(MongoTemplate mongo, Groupers groupers, ApplicationEventPublisher changes) {
     this.mongo = mongo;
     this.groupers = groupers;
@@ -94,35 +98,37 @@ public class FaqProjection {
   /** Frees in-memory state of a generation that is no longer live. */
   public void forget(Generation gen) {
     groupers.forget(gen);
+    storedRepresentatives.keySet().removeIf(key -> key.startsWith(gen.id() + "|"));
   }
 
   private void submitted(QuestionSubmitted q, long seq, Generation gen) {
     String forumId = q.forumId().value();
     String questionId = q.questionId().value();
-    Document question = mongo.findById(questionId, Document.class, gen.questions());
-    if (question == null) {
-      String groupId =
-          groupers.with(gen, forumId, q.project(), g -> g.add(questionId, q.text(), q.language()));
-      question =
-          new Document("_id", questionId)
-              .append("forumId", forumId)
-              .append("project", q.project())
-              .append("groupId", groupId)
-              .append("text", q.text())
-              .append("language", q.language())
-              .append("anonymous", q.anonymous())
-              .append("authorName", q.anonymous() ? null : q.authorName())
-              .append("district", q.district())
-              .append("role", q.role())
-              .append("status", q.status() == null ? "PUBLISHED" : q.status())
-              .append("supporters", 0)
-              .append("askedAt", Date.from(q.occurredAt()))
-              .append("seq", seq);
-      try {
-        mongo.insert(question, gen.questions());
-      } catch (DuplicateKeyException concurrent) {
-        question = mongo.findById(questionId, Document.class, gen.questions());
-      }
+    // The engine answers the group of a question it already holds, so a redelivery gets the same
+    // group without a look-up first; the insert below is what decides whether it is new.
+    String groupId =
+        groupers.with(gen, forumId, q.project(), g -> g.add(questionId, q.text(), q.language()));
+    Document question =
+        new Document("_id", questionId)
+            .append("forumId", forumId)
+            .append("project", q.project())
+            .append("groupId", groupId)
+            .append("text", q.text())
+            .append("language", q.language())
+            .append("anonymous", q.anonymous())
+            .append("authorName", q.anonymous() ? null : q.authorName())
+            .append("district", q.district())
+            .append("role", q.role())
+            // Kept so an erasure can find the person's named questions; never shown.
+            .append("participantId", q.participantId() == null ? null : q.participantId().value())
+            .append("status", q.status() == null ? "PUBLISHED" : q.status())
+            .append("supporters", 0)
+            .append("askedAt", Date.from(q.occurredAt()))
+            .append("seq", seq);
+    try {
+      mongo.insert(question, gen.questions());
+    } catch (DuplicateKeyException alreadyStored) {
+      question = mongo.findById(questionId, Document.class, gen.questions());
     }
     if (VISIBLE.contains(question.getString("status"))) {
       count(question, gen);
@@ -145,7 +151,7 @@ public class FaqProjection {
   private void edited(Document question, QuestionEdited edited, Generation gen) {
     mongo.updateFirst(
         byId(question.getString("_id")), new Update().set("text", edited.text()), gen.questions());
-    refreshRepresentative(question, gen);
+    refreshRepresentative(question, gen, true);
   }
 
   private void support(
@@ -216,6 +222,15 @@ public class FaqProjection {
   }
 
   private void refreshRepresentative(Document question, Generation gen) {
+    refreshRepresentative(question, gen, false);
+  }
+
+  /**
+   * Stores the group's representative texts. Skipped when the representatives are the questions
+   * this instance last stored for the group (the common case once a group is large), unless a text
+   * may have changed ({@code force}). The texts come from one query for both questions.
+   */
+  private void refreshRepresentative(Document question, Generation gen, boolean force) {
     String groupId = question.getString("groupId");
     Map<String, String> representatives =
         groupers.with(
@@ -226,17 +241,28 @@ public class FaqProjection {
                 Map.of(
                     "ru", g.representativeFor(groupId, "ru"),
                     "kk", g.representativeFor(groupId, "kk")));
+    String key = gen.id() + "|" + groupKey(question);
+    if (!force && representatives.equals(storedRepresentatives.get(key))) {
+      return;
+    }
+    Query byIds = Query.query(Criteria.where("_id").in(Set.copyOf(representatives.values())));
+    byIds.fields().include("_id", "text");
+    Map<String, String> texts = new java.util.HashMap<>();
+    mongo
+        .find(byIds, Document.class, gen.questions())
+        .forEach(d -> texts.put(d.getString("_id"), d.getString("text")));
     Update update = new Update();
     representatives.forEach(
         (lang, questionId) -> {
-          Document representative = mongo.findById(questionId, Document.class, gen.questions());
-          if (representative != null) {
-            update.set("representative." + lang, representative.getString("text"));
+          String text = texts.get(questionId);
+          if (text != null) {
+            update.set("representative." + lang, text);
           }
         });
     if (!update.getUpdateObject().isEmpty()) {
       mongo.updateFirst(
           Query.query(Criteria.where("_id").is(groupKey(question))), update, gen.groups());
+      storedRepresentatives.put(key, representatives);
     }
   }
 

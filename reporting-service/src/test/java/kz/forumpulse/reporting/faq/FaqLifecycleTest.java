@@ -154,6 +154,65 @@ class FaqLifecycleTest {
         .andExpect(jsonPath("$.errors[0].field").value("format"));
   }
 
+  @Test
+  void erasureRemovesTheNameFromQuestionsAskedByName() throws Exception {
+    String participant = UUID.randomUUID().toString();
+    QuestionSubmitted named =
+        new QuestionSubmitted(
+            UUID.randomUUID(),
+            2,
+            Instant.now(),
+            kz.forumpulse.events.ForumId.of(forumId),
+            kz.forumpulse.events.QuestionId.of(UUID.randomUUID().toString()),
+            ParticipantId.of(participant),
+            "WITH_THE_PEOPLE",
+            "Как узнать, что сделано по дорожной карте нашего района?",
+            "ru",
+            false,
+            "Бахыт Жумабаев",
+            "KAZTALOV",
+            "RURAL_AKIM",
+            "PUBLISHED",
+            null);
+    publish(Topics.QUESTIONS, named);
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                mvc.perform(
+                        get(
+                                "/api/forums/{id}/reports/faq/groups/{g}/questions",
+                                forumId,
+                                named.questionId().value())
+                            .param("project", "WITH_THE_PEOPLE")
+                            .with(httpBasic("moderator", "test-moderator")))
+                    .andExpect(jsonPath("$[0].authorName").value("Бахыт Жумабаев")));
+
+    publish(
+        Topics.ATTENDEES,
+        new kz.forumpulse.events.ParticipantErased(
+            UUID.randomUUID(),
+            1,
+            Instant.now(),
+            named.forumId(),
+            ParticipantId.of(participant),
+            "ERASED"));
+
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                mvc.perform(
+                        get(
+                                "/api/forums/{id}/reports/faq/groups/{g}/questions",
+                                forumId,
+                                named.questionId().value())
+                            .param("project", "WITH_THE_PEOPLE")
+                            .with(httpBasic("moderator", "test-moderator")))
+                    .andExpect(jsonPath("$[0].questionId").value(named.questionId().value()))
+                    .andExpect(jsonPath("$[0].authorName").doesNotExist()));
+  }
+
   private static QuestionSupported supported(QuestionSubmitted q, String participant, int count) {
     return new QuestionSupported(
         UUID.randomUUID(),

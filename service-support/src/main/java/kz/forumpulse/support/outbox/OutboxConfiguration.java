@@ -34,4 +34,9 @@ public class OutboxConfiguration {
   OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties props) {
     return new OutboxRelay(mongo, publisher, props.collections(), props.pollInterval());
   }
+
+  @Bean
+  OutboxMetrics outboxMetrics(OutboxRelay relay) {
+    return new OutboxMetrics(relay);
+  }
 }

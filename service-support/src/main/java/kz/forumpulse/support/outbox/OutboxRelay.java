@@ -3,13 +3,20 @@ package kz.forumpulse.support.outbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -32,6 +39,15 @@ public class OutboxRelay implements SmartLifecycle {
   private final Duration pollInterval;
   private final Semaphore wakeUps = new Semaphore(0);
   private final AtomicLong published = new AtomicLong();
+  private final AtomicLong failures = new AtomicLong();
+
+  /** Sends in flight at once: documents are published in parallel, each one's entries in order. */
+  static final int PUBLISHERS = 16;
+
+  /** Documents read per round. */
+  static final int BATCH = 500;
+
+  private volatile ExecutorService publishers;
   private volatile boolean running;
   private volatile Thread worker;
 
@@ -55,6 +71,11 @@ public class OutboxRelay implements SmartLifecycle {
     return published.get();
   }
 
+  /** Relay rounds that stopped at a failure (broker or database unreachable). */
+  public long failureCount() {
+    return failures.get();
+  }
+
   /** Entries still waiting, over all outbox collections. */
   public long backlog() {
     long total = 0;
@@ -67,42 +88,128 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   /**
-   * Publishes everything pending now. Stops at the first failure so order within a document is
-   * kept.
+   * Publishes everything pending now. Documents are published in parallel (up to {@value
+   * #PUBLISHERS} sends in flight, which the producer batches into few requests), each document's
+   * own entries strictly in order and only after the previous one was acknowledged. A document
+   * stops at its first failure, so its order is kept; the published entries of every document are
+   * then removed with one bulk request, and the failure is reported.
    *
    * @return number of entries published
    */
   public int drain() {
     int count = 0;
     for (String collection : collections) {
-      List<Document> pending = mongo.find(pendingQuery().limit(500), Document.class, collection);
+      List<Document> pending = mongo.find(pendingQuery().limit(BATCH), Document.class, collection);
+      if (pending.isEmpty()) {
+        continue;
+      }
+      // After a failure the round stops starting sends: the broker is likely down.
+      AtomicBoolean stopped = new AtomicBoolean();
+      List<Future<Published>> sends = new ArrayList<>(pending.size());
       for (Document doc : pending) {
-        List<Document> outbox = doc.getList("outbox", Document.class, List.of());
-        List<String> done = new ArrayList<>();
-        for (Document raw : outbox) {
-          OutboxEntry entry = toEntry(raw);
-          if (!publisher.publish(entry)) {
-            removePublished(collection, doc.get("_id"), done);
-            throw new IllegalStateException("broker did not accept event " + entry.eventId());
-          }
-          done.add(entry.eventId());
+        sends.add(publishers().submit(() -> publishInOrder(doc, stopped)));
+      }
+      List<Published> results = new ArrayList<>(sends.size());
+      RuntimeException failure = null;
+      for (Future<Published> send : sends) {
+        Published result = await(send);
+        results.add(result);
+        if (result.failure() != null && failure == null) {
+          failure = result.failure();
         }
-        removePublished(collection, doc.get("_id"), done);
-        count += done.size();
+      }
+      int removed = removePublished(collection, results);
+      published.addAndGet(removed);
+      count += removed;
+      if (failure != null) {
+        throw failure;
       }
     }
-    published.addAndGet(count);
     return count;
   }
 
-  private void removePublished(String collection, Object id, List<String> eventIds) {
-    if (eventIds.isEmpty()) {
-      return;
+  /** What was published of one document, and the failure that stopped it, if any. */
+  private record Published(Object id, List<String> eventIds, RuntimeException failure) {}
+
+  private Published publishInOrder(Document doc, AtomicBoolean stopped) {
+    List<Document> outbox = doc.getList("outbox", Document.class, List.of());
+    List<String> done = new ArrayList<>(outbox.size());
+    for (Document raw : outbox) {
+      if (stopped.get()) {
+        break;
+      }
+      OutboxEntry entry = toEntry(raw);
+      try {
+        if (!publisher.publish(entry)) {
+          stopped.set(true);
+          return new Published(
+              doc.get("_id"),
+              done,
+              new IllegalStateException("broker did not accept event " + entry.eventId()));
+        }
+      } catch (RuntimeException e) {
+        stopped.set(true);
+        return new Published(doc.get("_id"), done, e);
+      }
+      done.add(entry.eventId());
     }
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(id)),
-        new Update().pull("outbox", Query.query(Criteria.where("eventId").in(eventIds))),
-        collection);
+    return new Published(doc.get("_id"), done, null);
+  }
+
+  private static Published await(Future<Published> send) {
+    try {
+      return send.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while publishing", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("publishing failed", e.getCause());
+    }
+  }
+
+  /** One bulk request: per document one {@code $pull} of exactly the entries published. */
+  private int removePublished(String collection, List<Published> results) {
+    BulkOperations bulk = null;
+    int removed = 0;
+    for (Published result : results) {
+      if (result.eventIds().isEmpty()) {
+        continue;
+      }
+      if (bulk == null) {
+        bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+      }
+      bulk.updateOne(
+          Query.query(Criteria.where("_id").is(result.id())),
+          new Update()
+              .pull("outbox", Query.query(Criteria.where("eventId").in(result.eventIds()))));
+      removed += result.eventIds().size();
+    }
+    if (bulk != null) {
+      bulk.execute();
+    }
+    return removed;
+  }
+
+  private ExecutorService publishers() {
+    ExecutorService pool = publishers;
+    if (pool == null || pool.isShutdown()) {
+      synchronized (this) {
+        pool = publishers;
+        if (pool == null || pool.isShutdown()) {
+          AtomicInteger n = new AtomicInteger();
+          pool =
+              Executors.newFixedThreadPool(
+                  PUBLISHERS,
+                  r -> {
+                    Thread t = new Thread(r, "outbox-publisher-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                  });
+          publishers = pool;
+        }
+      }
+    }
+    return pool;
   }
 
   private static Query pendingQuery() {
@@ -139,6 +246,7 @@ public class OutboxRelay implements SmartLifecycle {
         Thread.currentThread().interrupt();
         return;
       } catch (RuntimeException e) {
+        failures.incrementAndGet();
         backoffMs = Math.min(Math.max(backoffMs * 2, 250), 5_000);
         log.warn("Outbox relay could not publish, retrying in {} ms: {}", backoffMs, e.toString());
       }
@@ -171,6 +279,10 @@ public class OutboxRelay implements SmartLifecycle {
       drain();
     } catch (RuntimeException e) {
       log.warn("Outbox entries left for the next start: {}", e.toString());
+    }
+    ExecutorService pool = publishers;
+    if (pool != null) {
+      pool.shutdown();
     }
   }
 

@@ -5,16 +5,18 @@ import java.util.Base64;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -30,14 +32,37 @@ public class ForumSecurityConfiguration {
   private static final Logger log = LoggerFactory.getLogger(ForumSecurityConfiguration.class);
 
   @Bean
-  SecurityFilterChain apiSecurity(HttpSecurity http, ObjectProvider<EndpointRules> rules)
+  SecurityFilterChain apiSecurity(
+      HttpSecurity http,
+      ObjectProvider<EndpointRules> rules,
+      MessageSource messages,
+      ObjectProvider<JwtDecoder> jwtDecoder,
+      @Value("${forum.security.jwt-roles-claim:roles}") String rolesClaim)
       throws Exception {
+    ProblemSecurityHandlers problems = new ProblemSecurityHandlers(messages);
+    JwtDecoder decoder = jwtDecoder.getIfAvailable();
+    if (decoder != null) {
+      // Production: bearer tokens from the identity provider configured by
+      // SPRING_SECURITY_OAUTH2_RESOURCESERVER_JWT_ISSUER_URI; roles from a configurable claim.
+      http.oauth2ResourceServer(
+          oauth ->
+              oauth
+                  .authenticationEntryPoint(problems)
+                  .jwt(
+                      jwt ->
+                          jwt.decoder(decoder)
+                              .jwtAuthenticationConverter(JwtRoles.converter(rolesClaim))));
+    }
     http.csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-        .httpBasic(Customizer.withDefaults())
+        .httpBasic(basic -> basic.authenticationEntryPoint(problems))
+        .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
         .authorizeHttpRequests(
             auth -> {
               auth.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll();
+              // Metrics for the scraper: staff credentials (Prometheus supports basic_auth).
+              auth.requestMatchers("/actuator/prometheus")
+                  .hasAnyRole(Roles.ORGANISER, Roles.ANALYST);
               rules.orderedStream().forEach(rule -> rule.apply(auth));
               auth.anyRequest().denyAll();
             });

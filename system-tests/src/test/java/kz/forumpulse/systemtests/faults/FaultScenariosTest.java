@@ -1,0 +1,676 @@
+package kz.forumpulse.systemtests.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.jayway.jsonpath.JsonPath;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.model.Filters;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Breaks the running product on purpose and counts: writes accepted, events published, events
+ * applied, lost, double-counted, time to recover. Lost and double-counted must be 0 everywhere. The
+ * scenarios share one stack and run in order; the last one replays everything into an empty
+ * reporting database and compares, and the summary prints the table (also written to {@code
+ * target/fault-scenarios.md}).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultScenariosTest {
+
+  static FaultyStack stack;
+  static final List<ForumWorkload> allForums = new CopyOnWriteArrayList<>();
+
+  @BeforeAll
+  static void start() {
+    stack = FaultyStack.get();
+  }
+
+  @AfterAll
+  static void printTableAndStop() {
+    FaultLedger.publish();
+    FaultyStack.stopShared();
+  }
+
+  private static ForumWorkload forum(String label) {
+    ForumWorkload w = ForumWorkload.create(stack, label);
+    allForums.add(w);
+    return w;
+  }
+
+  private static void assertExact(ScenarioResult r) {
+    assertThat(r.lost()).as("lost in " + r).isZero();
+    assertThat(r.doubleCounted()).as("double-counted in " + r).isZero();
+    assertThat(r.recovery()).as("recovered in " + r).isNotNull();
+  }
+
+  // (1) -----------------------------------------------------------------------------------------
+
+  @Test
+  @Order(1)
+  void brokerStoppedUnderLoadThenRestarted() throws Exception {
+    Duration outage = FaultSettings.outage();
+    int rate = FaultSettings.writesPerSecond();
+    ForumWorkload w = forum("broker-outage");
+    w.warmUp(Math.max(8, rate * (int) outage.toSeconds() / 8 + 4));
+    ForumWorkload.Load load = w.startLoad(rate, 3);
+    ForumWorkload.sleep(3000);
+
+    long before = w.writes();
+    stack.stopKafka();
+    ForumWorkload.sleep(outage);
+    long during = w.writes() - before;
+    stack.startKafka();
+    Instant restarted = Instant.now();
+    ForumWorkload.sleep(3000);
+    load.stop();
+
+    ScenarioResult r =
+        Measure.settle(
+            stack,
+            "1 broker stopped " + outage.toSeconds() + " s under load",
+            List.of(w),
+            stack.reportingUrl(),
+            FaultyStack.REPORTING_DB,
+            restarted,
+            during + " writes accepted while the broker was down; other answers " + w.otherAnswers);
+    assertExact(r);
+    assertThat(during).as("writes accepted during the outage").isPositive();
+    assertThat(w.badAnswers).as("5xx or failed requests").isEmpty();
+  }
+
+  // (7) -----------------------------------------------------------------------------------------
+
+  @Test
+  @Order(2)
+  void producerKilledBetweenStoringAndPublishing() throws Exception {
+    ForumWorkload w = forum("producer-crash");
+    w.warmUp(2);
+    // Publishing is blocked: the broker is down. The write is stored with its pending event.
+    stack.stopKafka();
+    Set<String> before = Set.copyOf(w.participants);
+    String code = w.register();
+    String questionId = w.ask();
+    assertThat(code).as("registration accepted while the broker is down").isNotNull();
+    assertThat(questionId).as("question accepted while the broker is down").isNotNull();
+    String participantId =
+        w.participants.stream().filter(id -> !before.contains(id)).findFirst().orElseThrow();
+    List<String> pending = new ArrayList<>();
+    pending.addAll(pendingEventIds(FaultyStack.REGISTRATION_DB, participantId));
+    pending.addAll(pendingEventIds(FaultyStack.FEEDBACK_DB, questionId));
+    assertThat(pending).as("stored events not yet published").hasSizeGreaterThanOrEqualTo(2);
+
+    // Both producers die before they could publish.
+    CompletableFuture<Object> r1 =
+        FaultyStack.async(
+            () -> {
+              stack.registration.close();
+              return null;
+            });
+    CompletableFuture<Object> r2 =
+        FaultyStack.async(
+            () -> {
+              stack.feedback.close();
+              return null;
+            });
+    CompletableFuture.allOf(r1, r2).get(180, TimeUnit.SECONDS);
+    List<String> stillPending = new ArrayList<>();
+    stillPending.addAll(pendingEventIds(FaultyStack.REGISTRATION_DB, participantId));
+    stillPending.addAll(pendingEventIds(FaultyStack.FEEDBACK_DB, questionId));
+    assertThat(stillPending)
+        .as("events left in the outbox by the dead services")
+        .containsAll(pending);
+
+    stack.startKafka();
+    Instant restarted = Instant.now();
+    CompletableFuture<ConfigurableApplicationContext> reg =
+        FaultyStack.async(stack::startRegistration);
+    CompletableFuture<ConfigurableApplicationContext> fb = FaultyStack.async(stack::startFeedback);
+    stack.registration = reg.get(300, TimeUnit.SECONDS);
+    stack.feedback = fb.get(300, TimeUnit.SECONDS);
+
+    ScenarioResult r =
+        Measure.settle(
+            stack,
+            "7 producers killed between store and publish",
+            List.of(w),
+            stack.reportingUrl(),
+            FaultyStack.REPORTING_DB,
+            restarted,
+            pending.size() + " stored-but-unpublished events delivered after restart");
+    assertExact(r);
+    Set<String> published = new HashSet<>();
+    for (ConsumerRecord<byte[], byte[]> record :
+        RawTopics.readAll(
+            stack.bootstrapServers(), List.of(RawTopics.ATTENDEES, RawTopics.QUESTIONS))) {
+      published.add(RawTopics.eventId(record));
+    }
+    assertThat(published).as("the stored event ids, published").containsAll(pending);
+  }
+
+  /** Event ids still waiting in the embedded outbox of the document that mentions {@code id}. */
+  private static List<String> pendingEventIds(String database, String id) {
+    List<String> ids = new ArrayList<>();
+    try (MongoClient client = MongoClients.create(stack.mongoUri())) {
+      var db = client.getDatabase(database);
+      for (String collection : db.listCollectionNames()) {
+        for (Document doc : db.getCollection(collection).find(Filters.exists("outbox.0"))) {
+          for (Document entry : doc.getList("outbox", Document.class, List.of())) {
+            if (String.valueOf(doc.get("_id")).equals(id)
+                || String.valueOf(entry.get("payload")).contains(id)) {
+              ids.add(entry.getString("eventId"));
+            }
+          }
+        }
+      }
+    }
+    return ids;
+  }
+
+  // (4) -----------------------------------------------------------------------------------------
+
+  @Test
+  @Order(3)
+  void poisonRecordsAreDeadLetteredAndFutureVersionsApplied() {
+    ForumWorkload w = forum("poison");
+    w.warmUp(2);
+    String f = w.forumId;
+    String marker = "poison-" + UUID.randomUUID();
+    String now = Instant.now().toString();
+    Map<String, String> poison = new java.util.LinkedHashMap<>();
+    for (String topic : List.of(RawTopics.ATTENDEES, RawTopics.QUESTIONS, RawTopics.FORUMS)) {
+      String t = topic.substring(topic.lastIndexOf('.') + 1);
+      poison.put(topic + "|not-json", "this is not JSON {" + marker + "-" + t + "-notjson");
+      poison.put(
+          topic + "|unknown-type",
+          """
+          {"type":"SomethingNew","eventId":"%s","version":1,"occurredAt":"%s","forumId":"%s",\
+          "note":"%s-%s-unknowntype"}"""
+              .formatted(UUID.randomUUID(), now, f, marker, t));
+      String type =
+          switch (t) {
+            case "attendees" -> "ParticipantRegistered";
+            case "questions" -> "QuestionSubmitted";
+            default -> "ForumScheduled";
+          };
+      poison.put(
+          topic + "|missing-fields",
+          """
+          {"type":"%s","version":1,"forumId":"%s","note":"%s-%s-missing"}"""
+              .formatted(type, f, marker, t));
+    }
+    List<ProducerRecord<byte[], byte[]>> records = new ArrayList<>();
+    poison.forEach(
+        (k, v) -> records.add(RawTopics.record(k.substring(0, k.indexOf('|')), f, v, Map.of())));
+
+    // A future version: more fields, a higher version. Readers must ignore what they do not know.
+    String futureParticipant = "future-" + UUID.randomUUID();
+    String futureQuestion = "future-q-" + UUID.randomUUID();
+    String futureForum = "future" + Long.toString(System.nanoTime(), 36);
+    records.add(
+        RawTopics.record(
+            RawTopics.ATTENDEES,
+            f,
+            """
+            {"type":"ParticipantRegistered","eventId":"%s","version":99,"occurredAt":"%s",\
+            "forumId":"%s","participantId":"%s","accessCodeHash":"%s","fullName":"Болашақ Қатысушы",\
+            "role":"GUEST","district":"URALSK","ruralDistrict":null,"elected":false,\
+            "partyMember":false,"language":"kk","status":"REGISTERED","sessions":[],\
+            "badge":{"colour":"gold","level":3},"pronouns":"they"}"""
+                .formatted(UUID.randomUUID(), now, f, futureParticipant, "0".repeat(64)),
+            Map.of("forum-event-type", "ParticipantRegistered")));
+    records.add(
+        RawTopics.record(
+            RawTopics.QUESTIONS,
+            f,
+            """
+            {"type":"QuestionSubmitted","eventId":"%s","version":99,"occurredAt":"%s",\
+            "forumId":"%s","questionId":"%s","participantId":"%s","project":"AUYL_AMANATY",\
+            "text":"Будет ли продлена программа Ауыл аманаты после 2027 года?","language":"ru",\
+            "anonymous":true,"authorName":null,"district":"URALSK","role":"GUEST",\
+            "status":"PUBLISHED","sessionId":null,"sentiment":{"score":0.7},"attachments":[]}"""
+                .formatted(UUID.randomUUID(), now, f, futureQuestion, futureParticipant),
+            Map.of("forum-event-type", "QuestionSubmitted")));
+    records.add(
+        RawTopics.record(
+            RawTopics.FORUMS,
+            futureForum,
+            """
+            {"type":"ForumScheduled","eventId":"%s","version":99,"occurredAt":"%s",\
+            "forumId":"%s","titleRu":"Форум будущего","titleKk":"Болашақ форумы",\
+            "startsOn":"2027-01-15","endsOn":"2027-01-15","regionCode":"ZKO",\
+            "districtCodes":["URALSK"],"capacity":100,"registrationOpensAt":null,\
+            "registrationClosesAt":null,"requiresApproval":false,"sessions":[],\
+            "livestreamUrl":"https://example.kz/live","hosts":[{"name":"x"}]}"""
+                .formatted(UUID.randomUUID(), now, futureForum),
+            Map.of("forum-event-type", "ForumScheduled")));
+    Instant sent = Instant.now();
+    RawTopics.send(stack.bootstrapServers(), records);
+    w.participants.add(futureParticipant);
+    w.questions.add(futureQuestion);
+
+    // Consumption continues: ordinary writes after the poison reach the reports.
+    for (int i = 0; i < 3; i++) {
+      w.register();
+      w.ask();
+    }
+    Awaits.until(
+        "feedback-service applied the future-version ForumScheduled",
+        Duration.ofSeconds(120),
+        () ->
+            Http.get(stack.feedbackUrl() + "/api/forums/" + futureForum + "/projects", Map.of())
+                    .statusCode()
+                == 200);
+
+    Map<String, String> reasons = new HashMap<>();
+    Awaits.until(
+        "every poison record dead-lettered with its reason",
+        Duration.ofSeconds(120),
+        () -> {
+          reasons.clear();
+          for (ConsumerRecord<byte[], byte[]> dead :
+              RawTopics.readAll(
+                  stack.bootstrapServers(),
+                  List.of(RawTopics.DLT_REPORTING, RawTopics.DLT_FEEDBACK))) {
+            String value = RawTopics.value(dead);
+            poison.forEach(
+                (k, v) -> {
+                  if (value.equals(v)) {
+                    String consumer =
+                        dead.topic().endsWith("reporting-service") ? "reporting" : "feedback";
+                    reasons.put(consumer + ":" + k, RawTopics.header(dead, "x-exception-message"));
+                  }
+                });
+            assertThat(value)
+                .as("future versions are never dead-lettered")
+                .doesNotContain("\"version\":99");
+          }
+          // reporting reads attendees and questions, feedback reads forums and attendees.
+          Set<String> expected = new HashSet<>();
+          poison
+              .keySet()
+              .forEach(
+                  k -> {
+                    if (!k.startsWith(RawTopics.FORUMS)) {
+                      expected.add("reporting:" + k);
+                    }
+                    if (!k.startsWith(RawTopics.QUESTIONS)) {
+                      expected.add("feedback:" + k);
+                    }
+                  });
+          return reasons.keySet().containsAll(expected);
+        });
+    assertThat(reasons.values())
+        .as("each dead letter says why")
+        .allSatisfy(v -> assertThat(v).isNotBlank());
+
+    ScenarioResult r =
+        Measure.settle(
+            stack,
+            "4 poison records on every topic",
+            List.of(w),
+            stack.reportingUrl(),
+            FaultyStack.REPORTING_DB,
+            sent,
+            poison.size()
+                + " poison records -> "
+                + reasons.size()
+                + " dead letters with reason; 3 future-version events applied");
+    assertExact(r);
+  }
+
+  // (3) -----------------------------------------------------------------------------------------
+
+  @Test
+  @Order(4)
+  void duplicatesAndRereadFromTheBeginning() throws Exception {
+    ForumWorkload w = forum("duplicates");
+    w.warmUp(6);
+    for (int i = 0; i < 6; i++) {
+      w.register();
+      w.ask();
+    }
+    Measure.Counts baseline =
+        awaitExact(List.of(w), stack.reportingUrl(), FaultyStack.REPORTING_DB);
+    assertThat(baseline.exact()).isTrue();
+
+    // The same events again, at new offsets, byte for byte (same event ids).
+    List<ProducerRecord<byte[], byte[]>> again = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record :
+        RawTopics.readAll(
+            stack.bootstrapServers(), List.of(RawTopics.ATTENDEES, RawTopics.QUESTIONS))) {
+      if (w.forumId.equals(RawTopics.key(record))) {
+        ProducerRecord<byte[], byte[]> copy =
+            new ProducerRecord<>(record.topic(), record.key(), record.value());
+        record.headers().forEach(h -> copy.headers().add(h));
+        again.add(copy);
+      }
+    }
+    RawTopics.send(stack.bootstrapServers(), again);
+
+    // And every topic read again from the beginning: the group's offsets reset to 0 while the
+    // service is down, then it starts again.
+    stack.reporting.close();
+    resetGroupToEarliest(FaultyStack.REPORTING_GROUP);
+    Instant restarted = Instant.now();
+    stack.reporting = stack.startReporting(FaultyStack.REPORTING_DB, FaultyStack.REPORTING_GROUP);
+    Awaits.until(
+        "reporting-service re-read every topic to the end",
+        FaultSettings.recoveryTimeout(),
+        () -> lag(FaultyStack.REPORTING_GROUP) == 0);
+
+    ScenarioResult r =
+        Measure.settle(
+            stack,
+            "3 duplicates + re-read from offset 0",
+            List.of(w),
+            stack.reportingUrl(),
+            FaultyStack.REPORTING_DB,
+            restarted,
+            again.size()
+                + " records republished with the same ids; whole history re-read; earlier"
+                + " scenarios still exact: "
+                + Measure.count(stack, stack.reportingUrl(), FaultyStack.REPORTING_DB, allForums));
+    assertExact(r);
+    assertThat(r.records()).as("every event twice on the topics").isEqualTo(2 * r.published());
+    assertThat(
+            Measure.count(stack, stack.reportingUrl(), FaultyStack.REPORTING_DB, allForums).exact())
+        .as("every earlier scenario's forum still exact after the re-read")
+        .isTrue();
+  }
+
+  // (2) -----------------------------------------------------------------------------------------
+
+  @Test
+  @Order(5)
+  void reportingKilledMidBatchAndRebalanced() throws Exception {
+    ForumWorkload w = forum("reporting-kill");
+    w.warmUp(8);
+    ForumWorkload.Load load = w.startLoad(FaultSettings.writesPerSecond(), 3);
+    ForumWorkload.sleep(2000);
+    // A second instance joins the group: partitions move (rebalance) while events flow.
+    ConfigurableApplicationContext second =
+        stack.startReporting(FaultyStack.REPORTING_DB, FaultyStack.REPORTING_GROUP);
+    ForumWorkload.sleep(3000);
+    // Republish this forum's events so the consumers have a batch in hand, then close the first
+    // instance without waiting for it to finish (its batch is not committed; the survivor
+    // re-reads it): the partitions move again.
+    List<ProducerRecord<byte[], byte[]>> burst = new ArrayList<>();
+    for (ConsumerRecord<byte[], byte[]> record :
+        RawTopics.readAll(
+            stack.bootstrapServers(), List.of(RawTopics.ATTENDEES, RawTopics.QUESTIONS))) {
+      if (w.forumId.equals(RawTopics.key(record))) {
+        ProducerRecord<byte[], byte[]> copy =
+            new ProducerRecord<>(record.topic(), record.key(), record.value());
+        record.headers().forEach(h -> copy.headers().add(h));
+        burst.add(copy);
+      }
+    }
+    RawTopics.send(stack.bootstrapServers(), burst);
+    ConfigurableApplicationContext first = stack.reporting;
+    Thread killer = new Thread(first::close, "kill-reporting");
+    killer.start();
+    stack.reporting = second;
+    ForumWorkload.sleep(3000);
+    load.stop();
+    killer.join(180_000);
+    Instant settled = Instant.now();
+
+    ScenarioResult r =
+        Measure.settle(
+            stack,
+            "2 reporting killed mid-batch + rebalance",
+            List.of(w),
+            stack.reportingUrl(),
+            FaultyStack.REPORTING_DB,
+            settled,
+            "second instance joined, first closed mid-batch ("
+                + burst.size()
+                + " records in flight), survivor took over");
+    assertExact(r);
+    assertThat(w.badAnswers).isEmpty();
+  }
+
+  // (5) -----------------------------------------------------------------------------------------
+
+  @Test
+  @Order(6)
+  void mongoStoppedUnderLoadThenRestarted() throws Exception {
+    ForumWorkload w = forum("mongo-outage");
+    w.warmUp(8);
+    Map<String, List<Integer>> readiness = new ConcurrentHashMap<>();
+    AtomicBoolean polling = new AtomicBoolean(true);
+    Thread poller =
+        new Thread(
+            () -> {
+              while (polling.get()) {
+                for (var e :
+                    Map.of(
+                            "registration", stack.registrationUrl(),
+                            "feedback", stack.feedbackUrl(),
+                            "reporting", stack.reportingUrl())
+                        .entrySet()) {
+                  int status;
+                  try {
+                    status =
+                        Http.get(e.getValue() + "/actuator/health/readiness", Map.of())
+                            .statusCode();
+                  } catch (RuntimeException ex) {
+                    status = -1;
+                  }
+                  List<Integer> seen =
+                      readiness.computeIfAbsent(e.getKey(), k -> new CopyOnWriteArrayList<>());
+                  if (seen.isEmpty() || seen.get(seen.size() - 1) != status) {
+                    seen.add(status);
+                  }
+                }
+                ForumWorkload.sleep(500);
+              }
+            },
+            "readiness-poller");
+    poller.setDaemon(true);
+    poller.start();
+
+    ForumWorkload.Load load = w.startLoad(FaultSettings.writesPerSecond(), 3);
+    ForumWorkload.sleep(3000);
+    stack.stopMongo();
+    ForumWorkload.sleep(FaultSettings.outage());
+    stack.startMongo();
+    Instant restarted = Instant.now();
+    ForumWorkload.sleep(5000);
+    load.stop();
+    ScenarioResult r =
+        Measure.settle(
+            stack,
+            "5 MongoDB stopped " + FaultSettings.outage().toSeconds() + " s under load",
+            List.of(w),
+            stack.reportingUrl(),
+            FaultyStack.REPORTING_DB,
+            restarted,
+            "writes refused: "
+                + w.otherAnswers
+                + " (all 503 + Retry-After); readiness DOWN and back");
+    long readyBy = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    while (System.nanoTime() < readyBy
+        && !(readiness.size() == 3
+            && readiness.values().stream()
+                .allMatch(s -> !s.isEmpty() && s.get(s.size() - 1) == 200))) {
+      ForumWorkload.sleep(500);
+    }
+    polling.set(false);
+    poller.join(10_000);
+    System.out.println("MONGO OUTAGE readiness " + readiness);
+    System.out.println("MONGO OUTAGE answers " + w.otherAnswers);
+    w.badAnswers.stream().limit(5).forEach(a -> System.out.println("MONGO OUTAGE bad " + a));
+    assertExact(r);
+    assertThat(w.otherAnswers.keySet())
+        .as("during the outage writes are answered 201 or 503, never another 5xx: " + w.badAnswers)
+        .allMatch(s -> s == 503 || (s >= 400 && s < 500));
+    assertThat(w.badAnswers)
+        .as("every refusal is a 503 with Retry-After")
+        .allMatch(a -> a.contains(" 503 Retry-After="));
+    assertThat(w.otherAnswers)
+        .as("some writes were refused while the database was down")
+        .containsKey(503);
+    readiness.forEach(
+        (service, seen) ->
+            assertThat(seen)
+                .as(service + " readiness went down and came back")
+                .startsWith(200)
+                .contains(503)
+                .endsWith(200));
+  }
+
+  // (6) -----------------------------------------------------------------------------------------
+
+  @Test
+  @Order(7)
+  void replayIntoAnEmptyDatabaseGivesTheSameReports() {
+    String suffix = Long.toString(System.currentTimeMillis(), 36);
+    String db = "fault_reporting_replay_" + suffix;
+    Instant started = Instant.now();
+    ConfigurableApplicationContext replay = stack.startReporting(db, "reporting-replay-" + suffix);
+    try {
+      String replayUrl = FaultyStack.baseUrl(replay);
+      List<String> differences = new ArrayList<>();
+      Awaits.until(
+          "the replayed reports equal the live ones",
+          FaultSettings.recoveryTimeout(),
+          () -> {
+            differences.clear();
+            for (ForumWorkload w : allForums) {
+              compare(w, "attendance", stack.reportingUrl(), replayUrl, differences);
+              compare(w, "faq?limit=500", stack.reportingUrl(), replayUrl, differences);
+            }
+            return differences.isEmpty();
+          });
+      ScenarioResult r =
+          Measure.settle(
+              stack,
+              "6 replay into an empty database",
+              allForums,
+              replayUrl,
+              db,
+              started,
+              allForums.size() + " forums; attendance and FAQ reports identical to the live ones");
+      assertExact(r);
+    } finally {
+      replay.close();
+    }
+  }
+
+  private static void compare(
+      ForumWorkload w, String report, String live, String replay, List<String> differences) {
+    String path = "/api/forums/" + w.forumId + "/reports/" + report;
+    HttpResponse<String> a = Http.get(live + path, Http.organiser());
+    HttpResponse<String> b = Http.get(replay + path, Http.organiser());
+    Object left = normalise(JsonPath.read(a.body(), "$"));
+    Object right = normalise(JsonPath.read(b.body(), "$"));
+    if (a.statusCode() != 200 || !left.equals(right)) {
+      differences.add(w.label + " " + report + ": live " + a.body() + " replay " + b.body());
+    }
+  }
+
+  /** Groups of equal count may come in either order: compare them as a set. */
+  @SuppressWarnings("unchecked")
+  private static Object normalise(Object json) {
+    if (json instanceof Map<?, ?> map && map.get("groups") instanceof List<?> groups) {
+      Map<String, Object> copy = new HashMap<>((Map<String, Object>) map);
+      copy.put("groups", new HashSet<>(groups));
+      return copy;
+    }
+    return json;
+  }
+
+  // helpers ----------------------------------------------------------------------------------
+
+  private static Measure.Counts awaitExact(
+      List<ForumWorkload> forums, String reportingUrl, String db) {
+    Measure.Counts[] last = new Measure.Counts[1];
+    Awaits.until(
+        "reports exact",
+        FaultSettings.recoveryTimeout(),
+        () -> (last[0] = Measure.count(stack, reportingUrl, db, forums)).exact());
+    return last[0];
+  }
+
+  private static Admin admin() {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    p.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "30000");
+    return Admin.create(p);
+  }
+
+  /** Sets the group's committed offsets to the start of every partition it reads. */
+  private static void resetGroupToEarliest(String group) {
+    Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
+    RawTopics.endOffsets(
+            stack.bootstrapServers(), List.of(RawTopics.ATTENDEES, RawTopics.QUESTIONS))
+        .keySet()
+        .forEach(tp -> zero.put(tp, new OffsetAndMetadata(0)));
+    try (Admin admin = admin()) {
+      Awaits.until(
+          "offsets of " + group + " reset (the group must be empty first)",
+          Duration.ofSeconds(120),
+          () -> {
+            try {
+              admin.alterConsumerGroupOffsets(group, zero).all().get(30, TimeUnit.SECONDS);
+              return true;
+            } catch (Exception e) {
+              return false;
+            }
+          });
+    }
+  }
+
+  /** Records of the attendee and question topics the group has not committed yet. */
+  private static long lag(String group) {
+    Map<TopicPartition, Long> end =
+        RawTopics.endOffsets(
+            stack.bootstrapServers(), List.of(RawTopics.ATTENDEES, RawTopics.QUESTIONS));
+    try (Admin admin = admin()) {
+      Map<TopicPartition, OffsetAndMetadata> committed =
+          admin
+              .listConsumerGroupOffsets(group)
+              .partitionsToOffsetAndMetadata()
+              .get(30, TimeUnit.SECONDS);
+      long lag = 0;
+      for (var e : end.entrySet()) {
+        OffsetAndMetadata c = committed.get(e.getKey());
+        lag += e.getValue() - (c == null ? 0 : c.offset());
+      }
+      return lag;
+    } catch (Exception e) {
+      return Long.MAX_VALUE;
+    }
+  }
+}
