@@ -1,0 +1,934 @@
+package kz.forumpulse.bench;
+
+import static kz.forumpulse.bench.Benchmark.say;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import kz.forumpulse.events.EventCodec;
+import kz.forumpulse.events.ForumId;
+import kz.forumpulse.events.ParticipantId;
+import kz.forumpulse.events.QuestionId;
+import kz.forumpulse.events.QuestionSubmitted;
+import kz.forumpulse.events.Topics;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.bson.Document;
+import tools.jackson.databind.JsonNode;
+
+/** The measured phases. Sizes come from {@link Settings}; every random choice from one seed. */
+final class Phases {
+
+  private static final int RING = 1 << 16;
+
+  private final Settings s;
+  private final Target target;
+  private final Random random;
+  private final Http http;
+  private final Map<String, Object> details = new LinkedHashMap<>();
+
+  private String ingestForum;
+  private String freshForum;
+  private final List<String[]> ingestCodes = new ArrayList<>(); // {accessCode, language}
+  private final List<String[]> freshCodes = new ArrayList<>();
+  private final AtomicLong serial = new AtomicLong(1);
+  private final AtomicReferenceArray<String> questionRing = new AtomicReferenceArray<>(RING);
+  private final AtomicLong questionsKnown = new AtomicLong();
+  private String replayForum;
+
+  Phases(Settings s, Target target, Random random) {
+    this.s = s;
+    this.target = target;
+    this.random = random;
+    this.http = new Http("organiser", target.password);
+  }
+
+  Map<String, Object> details() {
+    return details;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // setup
+
+  void setup() throws Exception {
+    long t0 = System.nanoTime();
+    ingestForum = createForum("Бенчмарк: форум сельских акимов ЗКО", "Бенчмарк: ауыл әкімдері");
+    freshForum = createForum("Бенчмарк: форум депутатов маслихатов", "Бенчмарк: мәслихат");
+    awaitProjects(ingestForum);
+    awaitProjects(freshForum);
+    int participants = s.integer("PARTICIPANTS", 3000);
+    int freshParticipants = s.integer("FRESH_PARTICIPANTS", 300);
+    ingestCodes.addAll(register(ingestForum, participants));
+    freshCodes.addAll(register(freshForum, freshParticipants));
+    int seeds = s.integer("SEED_QUESTIONS", 500);
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < seeds; i++) {
+        String[] who = ingestCodes.get(i % ingestCodes.size());
+        BenchData.Ask ask = BenchData.ask(new Random(s.seed() + 7 * i), who[1]);
+        done.add(pool.submit(() -> askWithGrace(ingestForum, who[0], ask)));
+      }
+      // the fresh forum's participants must be known to feedback-service before the clock runs
+      for (int i = 0; i < freshCodes.size(); i += Math.max(1, freshCodes.size() / 10)) {
+        String[] who = freshCodes.get(i);
+        BenchData.Ask ask = BenchData.ask(new Random(s.seed() + 11 * i), who[1]);
+        done.add(pool.submit(() -> askWithGrace(freshForum, who[0], ask)));
+      }
+      String[] last = freshCodes.get(freshCodes.size() - 1);
+      done.add(
+          pool.submit(
+              () -> askWithGrace(freshForum, last[0], BenchData.ask(new Random(1), last[1]))));
+      for (Future<?> f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
+    say(
+        String.format(
+            Locale.ROOT,
+            "setup: 2 forums, %d + %d participants, %d seed questions in %.1f s",
+            ingestCodes.size(),
+            freshCodes.size(),
+            seeds,
+            (System.nanoTime() - t0) / 1e9));
+    awaitReportsCaughtUp("setup");
+  }
+
+  private String createForum(String ru, String kk) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("titleRu", ru);
+    body.put("titleKk", kk);
+    body.put("startsOn", LocalDate.now().plusDays(30).toString());
+    body.put("venue", "Уральск");
+    body.put("regionCode", "ZKO");
+    body.put("capacity", 100_000);
+    HttpResponse<String> r = http.postJson(target.registration + "/api/forums", body, null, true);
+    if (r.statusCode() != 201) {
+      throw new IllegalStateException("create forum: " + r.statusCode() + " " + r.body());
+    }
+    return Http.read(r).path("id").asString();
+  }
+
+  private void awaitProjects(String forumId) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (System.nanoTime() < deadline) {
+      HttpResponse<String> r =
+          http.get(target.feedback + "/api/forums/" + forumId + "/projects", false);
+      if (r.statusCode() == 200) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("feedback-service never learnt forum " + forumId);
+  }
+
+  private List<String[]> register(String forumId, int count) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(32);
+    try {
+      List<Future<String[]>> futures = new ArrayList<>();
+      for (int i = 0; i < count; i++) {
+        long n = serial.getAndIncrement();
+        BenchData.Person p = BenchData.person(new Random(s.seed() + n), n);
+        futures.add(
+            pool.submit(
+                () -> {
+                  HttpResponse<String> r = registerOnce(forumId, p);
+                  if (r.statusCode() != 201) {
+                    throw new IllegalStateException("register: " + r.statusCode() + r.body());
+                  }
+                  return new String[] {Http.read(r).path("accessCode").asString(), p.language()};
+                }));
+      }
+      List<String[]> codes = new ArrayList<>();
+      for (Future<String[]> f : futures) {
+        codes.add(f.get());
+      }
+      return codes;
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  private HttpResponse<String> registerOnce(String forumId, BenchData.Person p) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("fullName", p.fullName());
+    body.put("role", p.role());
+    body.put("district", p.district());
+    body.put("elected", p.elected());
+    body.put("partyMember", p.party());
+    body.put("phone", p.phone());
+    body.put("consent", true);
+    body.put("language", p.language());
+    return http.postJson(
+        target.registration + "/api/forums/" + forumId + "/registrations", body, null, false);
+  }
+
+  private HttpResponse<String> askOnce(String forumId, String code, BenchData.Ask ask)
+      throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("project", ask.project());
+    body.put("text", ask.text());
+    body.put("language", ask.language());
+    body.put("anonymous", ask.anonymous());
+    HttpResponse<String> r =
+        http.postJson(target.feedback + "/api/forums/" + forumId + "/questions", body, code, false);
+    if (r.statusCode() == 201 && forumId.equals(ingestForum)) {
+      String id = Http.read(r).path("id").asString();
+      questionRing.set((int) (questionsKnown.getAndIncrement() & (RING - 1)), id);
+    }
+    return r;
+  }
+
+  private Void askWithGrace(String forumId, String code, BenchData.Ask ask) throws Exception {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    HttpResponse<String> r;
+    do {
+      r = askOnce(forumId, code, ask);
+      if (r.statusCode() == 201) {
+        return null;
+      }
+      Thread.sleep(200);
+    } while (System.nanoTime() < deadline);
+    throw new IllegalStateException("question: " + r.statusCode() + " " + r.body());
+  }
+
+  private HttpResponse<String> supportOnce(String code, String questionId) throws Exception {
+    return http.postJson(
+        target.feedback + "/api/forums/" + ingestForum + "/questions/" + questionId + "/support",
+        null,
+        code,
+        false);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 1. ingest at saturation
+
+  /** One write of the mix: 20 % registrations, 50 % questions, 30 % supports. */
+  private int write(Random r, AtomicLong askerCursor, int[] kind) throws Exception {
+    int dice = r.nextInt(100);
+    if (dice < 20) {
+      kind[0] = 0;
+      long n = serial.getAndIncrement();
+      return registerOnce(ingestForum, BenchData.person(r, n)).statusCode();
+    } else if (dice < 70) {
+      kind[0] = 1;
+      String[] who = ingestCodes.get((int) (askerCursor.getAndIncrement() % ingestCodes.size()));
+      return askOnce(ingestForum, who[0], BenchData.ask(r, who[1])).statusCode();
+    } else {
+      kind[0] = 2;
+      String[] who = ingestCodes.get(r.nextInt(ingestCodes.size()));
+      long known = Math.min(questionsKnown.get(), RING);
+      String q = questionRing.get(r.nextInt((int) Math.max(1, known)));
+      return supportOnce(who[0], q).statusCode();
+    }
+  }
+
+  Map<String, Object> ingest() throws Exception {
+    int threads = s.integer("THREADS", 96);
+    int warmup = s.integer("WARMUP_S", 15);
+    int measure = s.integer("MEASURE_S", 45);
+    say(
+        String.format(
+            Locale.ROOT,
+            "ingest: %d client threads, %d s warm-up, %d s measured (load %s)",
+            threads,
+            warmup,
+            measure,
+            Benchmark.Load.now()));
+    AtomicLong askers = new AtomicLong();
+    long start = System.nanoTime();
+    long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
+    long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(measure);
+    Histogram[] histograms = new Histogram[threads];
+    long[][] okByKind = new long[threads][3];
+    Map<Integer, LongAdder> errors = new ConcurrentHashMap<>();
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      int me = t;
+      histograms[t] = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+      workers[t] =
+          new Thread(
+              () -> {
+                Random r = new Random(s.seed() * 31 + me);
+                int[] kind = new int[1];
+                while (true) {
+                  long t0 = System.nanoTime();
+                  if (t0 >= measureTo) {
+                    return;
+                  }
+                  int status;
+                  try {
+                    status = write(r, askers, kind);
+                  } catch (Exception e) {
+                    status = -1;
+                  }
+                  long t1 = System.nanoTime();
+                  if (t0 >= measureFrom) {
+                    if (status / 100 == 2) {
+                      histograms[me].recordValue(
+                          Math.min(
+                              histograms[me].getHighestTrackableValue(),
+                              Math.max(1, (t1 - t0) / 1000)));
+                      okByKind[me][kind[0]]++;
+                    } else {
+                      errors.computeIfAbsent(status, k -> new LongAdder()).increment();
+                    }
+                  }
+                }
+              },
+              "bench-client-" + t);
+      workers[t].start();
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    Histogram all = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+    long[] kinds = new long[3];
+    for (int t = 0; t < threads; t++) {
+      all.add(histograms[t]);
+      for (int k = 0; k < 3; k++) {
+        kinds[k] += okByKind[t][k];
+      }
+    }
+    double rate = all.getTotalCount() / (double) measure;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("ingest_writes_per_s", Report.round(rate));
+    out.put("ingest_p50_ms", Report.round(all.getValueAtPercentile(50) / 1000.0));
+    out.put("ingest_p99_ms", Report.round(all.getValueAtPercentile(99) / 1000.0));
+    details.put("ingest_threads", threads);
+    details.put("ingest_measured_s", measure);
+    details.put(
+        "ingest_accepted",
+        Map.of("registrations", kinds[0], "questions", kinds[1], "supports", kinds[2]));
+    details.put("ingest_max_ms", Report.round(all.getMaxValue() / 1000.0));
+    Map<String, Long> errs = new HashMap<>();
+    errors.forEach((k, v) -> errs.put(String.valueOf(k), v.sum()));
+    details.put("ingest_errors_by_status", errs);
+    say("ingest: " + out + " errors " + errs);
+    return out;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 2. freshness at a fixed offered load
+
+  Map<String, Object> freshness() throws Exception {
+    int rate = s.integer("FRESHNESS_RATE", 500);
+    int warmup = s.integer("FRESHNESS_WARMUP_S", 5);
+    int measure = s.integer("FRESHNESS_S", 30);
+    int threads = s.integer("FRESHNESS_THREADS", 64);
+    say(
+        String.format(
+            Locale.ROOT,
+            "freshness: %d writes/s offered (open loop) for %d+%d s (load %s)",
+            rate,
+            warmup,
+            measure,
+            Benchmark.Load.now()));
+
+    List<Long> faqEvents = java.util.Collections.synchronizedList(new ArrayList<>());
+    CountDownLatch subscribed = new CountDownLatch(1);
+    InputStream[] stream = new InputStream[1];
+    Thread sse =
+        new Thread(
+            () -> listen(freshForum, faqEvents, subscribed, stream), "bench-sse-" + freshForum);
+    sse.setDaemon(true);
+    sse.start();
+    if (!subscribed.await(30, TimeUnit.SECONDS)) {
+      throw new IllegalStateException("no SSE stream");
+    }
+    Thread.sleep(500);
+    faqEvents.clear();
+
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    ConcurrentLinkedQueue<Long> acks = new ConcurrentLinkedQueue<>();
+    // recorded from many sender threads; an overloaded stack can queue writes for minutes
+    ConcurrentHistogram writeLatency = new ConcurrentHistogram(TimeUnit.MINUTES.toMicros(30), 3);
+    Map<Integer, LongAdder> errors = new ConcurrentHashMap<>();
+    AtomicInteger asked = new AtomicInteger();
+    long total = (long) rate * (warmup + measure);
+    long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(50);
+    long interval = TimeUnit.SECONDS.toNanos(1) / rate;
+    long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
+    AtomicLong warmupAcks = new AtomicLong();
+    Random chooser = new Random(s.seed() + 500);
+    AtomicLong askers = new AtomicLong();
+    for (long i = 0; i < total; i++) {
+      long intended = start + i * interval;
+      long wait = intended - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      int dice = chooser.nextInt(100);
+      long seed = chooser.nextLong();
+      pool.execute(
+          () -> {
+            Random r = new Random(seed);
+            int status;
+            boolean question = dice < 50;
+            try {
+              if (question) {
+                String[] who = freshCodes.get((int) (askers.getAndIncrement() % freshCodes.size()));
+                status = askOnce(freshForum, who[0], BenchData.ask(r, who[1])).statusCode();
+              } else {
+                // registrations and supports go to the other forum: they never change this
+                // forum's FAQ, so every faq event on its stream is one of these questions.
+                status = write(r, askers, new int[1], dice < 75 ? 0 : 2);
+              }
+            } catch (Exception e) {
+              status = -1;
+            }
+            long done = System.nanoTime();
+            if (question && status == 201) {
+              asked.incrementAndGet();
+              if (intended < measureFrom) {
+                warmupAcks.incrementAndGet();
+              } else {
+                acks.add(done);
+              }
+            }
+            if (intended >= measureFrom) {
+              if (status / 100 == 2) {
+                writeLatency.recordValue(
+                    Math.min(
+                        writeLatency.getHighestTrackableValue(),
+                        Math.max(1, (done - intended) / 1000)));
+              } else {
+                errors.computeIfAbsent(status, k -> new LongAdder()).increment();
+              }
+            }
+          });
+    }
+    pool.shutdown();
+    pool.awaitTermination(2, TimeUnit.MINUTES);
+    long offeredSeconds = (System.nanoTime() - start) / 1_000_000_000L;
+    // let the last questions arrive in the report
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (faqEvents.size() < asked.get() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    try {
+      stream[0].close();
+    } catch (Exception ignored) {
+      // closing the stream ends the listener
+    }
+    List<Long> events;
+    synchronized (faqEvents) {
+      events = new ArrayList<>(faqEvents);
+    }
+    long[] ackTimes = acks.stream().mapToLong(Long::longValue).sorted().toArray();
+    long[] eventTimes = events.stream().mapToLong(Long::longValue).sorted().toArray();
+    int skip = (int) warmupAcks.get();
+    int pairs = Math.min(ackTimes.length, eventTimes.length - skip);
+    Histogram freshness = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+    int negative = 0;
+    for (int i = 0; i < pairs; i++) {
+      long d = eventTimes[skip + i] - ackTimes[i];
+      if (d < 0) {
+        negative++;
+      }
+      freshness.recordValue(Math.min(freshness.getHighestTrackableValue(), Math.max(1, d / 1000)));
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("freshness_p50_ms", Report.round(freshness.getValueAtPercentile(50) / 1000.0));
+    out.put("freshness_p99_ms", Report.round(freshness.getValueAtPercentile(99) / 1000.0));
+    details.put("freshness_offered_writes_per_s", rate);
+    details.put(
+        "freshness_achieved_writes_per_s",
+        Report.round(total / (double) Math.max(1, offeredSeconds)));
+    details.put("freshness_questions_measured", ackTimes.length);
+    details.put("freshness_faq_events", events.size());
+    details.put("freshness_questions_total", asked.get());
+    details.put("freshness_event_before_ack", negative);
+    details.put("freshness_max_ms", Report.round(freshness.getMaxValue() / 1000.0));
+    details.put(
+        "freshness_write_p99_ms", Report.round(writeLatency.getValueAtPercentile(99) / 1000.0));
+    Map<String, Long> errs = new HashMap<>();
+    errors.forEach((k, v) -> errs.put(String.valueOf(k), v.sum()));
+    details.put("freshness_errors_by_status", errs);
+    say(
+        "freshness: "
+            + out
+            + ", "
+            + ackTimes.length
+            + " questions, "
+            + events.size()
+            + " faq events");
+    return out;
+  }
+
+  private int write(Random r, AtomicLong askers, int[] kind, int forced) throws Exception {
+    if (forced == 0) {
+      kind[0] = 0;
+      return registerOnce(ingestForum, BenchData.person(r, serial.getAndIncrement())).statusCode();
+    }
+    kind[0] = 2;
+    String[] who = ingestCodes.get(r.nextInt(ingestCodes.size()));
+    long known = Math.min(questionsKnown.get(), RING);
+    return supportOnce(who[0], questionRing.get(r.nextInt((int) Math.max(1, known)))).statusCode();
+  }
+
+  /** Reads the forum's live stream; records the arrival time of every {@code faq} event. */
+  private void listen(
+      String forumId, List<Long> faqEvents, CountDownLatch subscribed, InputStream[] holder) {
+    try {
+      HttpRequest request =
+          HttpRequest.newBuilder(
+                  URI.create(target.reporting + "/api/forums/" + forumId + "/reports/live"))
+              .header("Accept", "text/event-stream")
+              .header("Authorization", http.authorization())
+              .GET()
+              .build();
+      HttpResponse<InputStream> response =
+          http.client().send(request, HttpResponse.BodyHandlers.ofInputStream());
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("live stream: " + response.statusCode());
+      }
+      holder[0] = response.body();
+      try (BufferedReader in =
+          new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+        String line;
+        while ((line = in.readLine()) != null) {
+          if (line.startsWith("event:")) {
+            String name = line.substring(6).trim();
+            if ("ready".equals(name)) {
+              subscribed.countDown();
+            } else if ("faq".equals(name)) {
+              faqEvents.add(System.nanoTime());
+            }
+          }
+        }
+      }
+    } catch (Exception e) {
+      if (subscribed.getCount() > 0) {
+        say("live stream failed: " + e);
+      }
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // waiting for the reports
+
+  /** Waits until reporting-service has consumed everything on its topics (lag 0, twice). */
+  void awaitReportsCaughtUp(String after) throws Exception {
+    if (target.kafka.isEmpty()) {
+      Thread.sleep(10_000);
+      return;
+    }
+    long t0 = System.nanoTime();
+    try (Admin admin = admin()) {
+      long previousEnd = -1;
+      int stable = 0;
+      while (stable < 2) {
+        long[] lagAndEnd = lag(admin);
+        if (lagAndEnd[0] == 0 && lagAndEnd[1] == previousEnd) {
+          stable++;
+        } else {
+          stable = 0;
+        }
+        previousEnd = lagAndEnd[1];
+        if (System.nanoTime() - t0 > TimeUnit.MINUTES.toNanos(15)) {
+          throw new IllegalStateException(
+              "reporting-service did not catch up: lag " + lagAndEnd[0]);
+        }
+        Thread.sleep(stable == 0 ? 250 : 1000);
+      }
+    }
+    say(
+        String.format(
+            Locale.ROOT,
+            "reports caught up after %s in %.1f s",
+            after,
+            (System.nanoTime() - t0) / 1e9));
+  }
+
+  /** {total lag of group reporting-service, total end offset} over attendees and questions. */
+  private long[] lag(Admin admin) throws Exception {
+    List<TopicPartition> partitions = new ArrayList<>();
+    for (String topic : List.of(Topics.ATTENDEES, Topics.QUESTIONS)) {
+      admin
+          .describeTopics(List.of(topic))
+          .allTopicNames()
+          .get(10, TimeUnit.SECONDS)
+          .get(topic)
+          .partitions()
+          .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+    }
+    Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+    partitions.forEach(p -> latest.put(p, OffsetSpec.latest()));
+    var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin
+            .listConsumerGroupOffsets("reporting-service")
+            .partitionsToOffsetAndMetadata()
+            .get(10, TimeUnit.SECONDS);
+    long lag = 0;
+    long end = 0;
+    for (TopicPartition p : partitions) {
+      long e = ends.get(p).offset();
+      OffsetAndMetadata c = committed.get(p);
+      lag += e - (c == null ? 0 : c.offset());
+      end += e;
+    }
+    return new long[] {lag, end};
+  }
+
+  /** Records reporting-service has dead-lettered so far (0 when the topic does not exist). */
+  private long deadLettered() {
+    String dlt = "forum-pulse.dlt.reporting-service";
+    try (Admin admin = admin()) {
+      if (!admin.listTopics().names().get(10, TimeUnit.SECONDS).contains(dlt)) {
+        return 0;
+      }
+      Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin
+          .describeTopics(List.of(dlt))
+          .allTopicNames()
+          .get(10, TimeUnit.SECONDS)
+          .get(dlt)
+          .partitions()
+          .forEach(p -> latest.put(new TopicPartition(dlt, p.partition()), OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS).values().stream()
+          .mapToLong(i -> i.offset())
+          .sum();
+    } catch (Exception e) {
+      return -1;
+    }
+  }
+
+  private Admin admin() {
+    Properties p = new Properties();
+    p.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafka.get());
+    p.put(AdminClientConfig.CLIENT_ID_CONFIG, "bench-admin");
+    return Admin.create(p);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 3. replay against a raw sink
+
+  Map<String, Object> replay() throws Exception {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (target.kafka.isEmpty()) {
+      say("replay: skipped (set KAFKA_BOOTSTRAP_SERVERS and MONGODB_URI for a remote target)");
+      return out;
+    }
+    int events = s.integer("REPLAY_EVENTS", 100_000);
+    replayForum = new UUID(s.seed(), 100_000).toString();
+    say(
+        String.format(
+            Locale.ROOT, "replay: producing %d question events for forum %s", events, replayForum));
+    long t0 = System.nanoTime();
+    produceQuestions(replayForum, events);
+    double produceSeconds = (System.nanoTime() - t0) / 1e9;
+    awaitReportsCaughtUp("producing " + events + " events");
+    double liveSeconds = (System.nanoTime() - t0) / 1e9;
+    details.put("replay_produce_events_per_s", Report.round(events / produceSeconds));
+    details.put("live_apply_events_per_s", Report.round(events / liveSeconds));
+    long dead = deadLettered();
+    details.put("reporting_dead_lettered", dead);
+    if (dead > 0) {
+      say(
+          "WARNING: "
+              + dead
+              + " records on forum-pulse.dlt.reporting-service: live figure invalid");
+    }
+
+    // the raw sink: the same topics, unchanged, into the same server, 1000 per insertMany
+    double raw = rawSink();
+    out.put("raw_sink_events_per_s", Report.round(raw));
+
+    say("replay: POST /api/reports/rebuild (load " + Benchmark.Load.now() + ")");
+    HttpResponse<String> started =
+        http.postJson(target.reporting + "/api/reports/rebuild", null, null, true);
+    if (started.statusCode() != 202) {
+      throw new IllegalStateException("rebuild: " + started.statusCode() + " " + started.body());
+    }
+    long r0 = System.nanoTime();
+    JsonNode status;
+    while (true) {
+      Thread.sleep(250);
+      status = Http.read(http.get(target.reporting + "/api/reports/rebuild", true));
+      String state = status.path("state").asString();
+      if ("DONE".equals(state) || "FAILED".equals(state)) {
+        break;
+      }
+    }
+    double clientSeconds = (System.nanoTime() - r0) / 1e9;
+    if (!"DONE".equals(status.path("state").asString())) {
+      throw new IllegalStateException("rebuild failed: " + status);
+    }
+    long applied = status.path("eventsApplied").asLong();
+    Duration took =
+        Duration.between(
+            Instant.parse(status.path("startedAt").asString()),
+            Instant.parse(status.path("finishedAt").asString()));
+    double replayRate = applied / Math.max(0.001, took.toMillis() / 1000.0);
+    out.put("replay_events_per_s", Report.round(replayRate));
+    out.put("replay_vs_raw", Math.round(replayRate / raw * 100) / 100.0);
+    details.put("replay_events_applied", applied);
+    details.put("replay_seconds", Report.round(took.toMillis() / 1000.0));
+    details.put("replay_seconds_client", Report.round(clientSeconds));
+    say("replay: " + out);
+    return out;
+  }
+
+  private void produceQuestions(String forumId, int count) throws Exception {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafka.get());
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    p.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    p.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
+    Random r = new Random(s.seed() + 3);
+    Instant base = Instant.parse("2026-12-10T09:00:00Z");
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      byte[] key = forumId.getBytes(StandardCharsets.UTF_8);
+      int participants = Math.max(1, count / 8);
+      String[][] people = new String[participants][];
+      for (int i = 0; i < participants; i++) {
+        BenchData.Person person = BenchData.person(r, i);
+        people[i] =
+            new String[] {
+              new UUID(r.nextLong(), r.nextLong()).toString(),
+              person.fullName(),
+              person.district(),
+              person.role(),
+              person.language()
+            };
+      }
+      for (int i = 0; i < count; i++) {
+        String[] who = people[r.nextInt(participants)];
+        BenchData.Ask ask = BenchData.ask(r, who[4]);
+        QuestionSubmitted event =
+            new QuestionSubmitted(
+                new UUID(r.nextLong(), r.nextLong()),
+                QuestionSubmitted.VERSION,
+                base.plusMillis(i * 250L),
+                ForumId.of(forumId),
+                QuestionId.of(new UUID(r.nextLong(), r.nextLong()).toString()),
+                ParticipantId.of(who[0]),
+                ask.project(),
+                ask.text(),
+                ask.language(),
+                ask.anonymous(),
+                ask.anonymous() ? null : who[1],
+                who[2],
+                who[3],
+                QuestionSubmitted.PUBLISHED,
+                null);
+        ProducerRecord<byte[], byte[]> record =
+            new ProducerRecord<>(Topics.QUESTIONS, key, EventCodec.encode(event));
+        // Only the type header, as the outbox relay's records carry it; the binder's own
+        // contentType header is not a plain string and is not needed (the payload is bytes).
+        record.headers().add(Topics.TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8));
+        producer.send(record);
+      }
+      producer.flush();
+    }
+  }
+
+  private double rawSink() throws Exception {
+    String uri = target.mongoUri.orElseThrow();
+    Map<String, Object> config = new HashMap<>();
+    config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafka.get());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
+    config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    try (MongoClient client = MongoClients.create(uri);
+        KafkaConsumer<byte[], byte[]> consumer =
+            new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      MongoCollection<Document> sink = client.getDatabase("bench_raw_sink").getCollection("events");
+      sink.drop();
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (String topic : List.of(Topics.ATTENDEES, Topics.QUESTIONS)) {
+        consumer
+            .partitionsFor(topic, Duration.ofSeconds(30))
+            .forEach(pi -> partitions.add(new TopicPartition(pi.topic(), pi.partition())));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      say(
+          "raw sink: reading "
+              + end.values().stream().mapToLong(Long::longValue).sum()
+              + " records");
+      long t0 = System.nanoTime();
+      long count = 0;
+      List<Document> batch = new ArrayList<>(1000);
+      while (!caughtUp(consumer, end)) {
+        for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
+          batch.add(Document.parse(new String(record.value(), StandardCharsets.UTF_8)));
+          if (batch.size() == 1000) {
+            sink.insertMany(batch);
+            count += batch.size();
+            batch = new ArrayList<>(1000);
+          }
+        }
+      }
+      if (!batch.isEmpty()) {
+        sink.insertMany(batch);
+        count += batch.size();
+      }
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      details.put("raw_sink_events", count);
+      details.put("raw_sink_seconds", Report.round(seconds));
+      sink.drop();
+      say(String.format(Locale.ROOT, "raw sink: %d records in %.1f s", count, seconds));
+      return count / seconds;
+    }
+  }
+
+  private static boolean caughtUp(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+    for (Map.Entry<TopicPartition, Long> e : end.entrySet()) {
+      if (consumer.position(e.getKey()) < e.getValue()) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // 4. queries on the forum with 100,000 questions
+
+  Map<String, Object> queries() throws Exception {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (replayForum == null) {
+      return out;
+    }
+    int requests = s.integer("QUERY_REQUESTS", 2000);
+    int threads = s.integer("QUERY_THREADS", 4);
+    String base = target.reporting + "/api/forums/" + replayForum;
+    Histogram report =
+        timed(
+            "report",
+            requests,
+            threads,
+            (r, i) -> {
+              String url =
+                  i % 2 == 0
+                      ? base + "/reports/faq"
+                      : base + "/reports/faq?project=" + BenchData.projectOf(r);
+              return http.get(url, true);
+            });
+    Histogram similar =
+        timed(
+            "similar",
+            requests,
+            threads,
+            (r, i) ->
+                http.get(
+                    base
+                        + "/questions/similar?project="
+                        + BenchData.projectOf(r)
+                        + "&text="
+                        + URLEncoder.encode(BenchData.draft(r), StandardCharsets.UTF_8),
+                    false));
+    out.put("report_p99_ms", Report.round(report.getValueAtPercentile(99) / 1000.0));
+    out.put("similar_p99_ms", Report.round(similar.getValueAtPercentile(99) / 1000.0));
+    details.put("report_p50_ms", Report.round(report.getValueAtPercentile(50) / 1000.0));
+    details.put("similar_p50_ms", Report.round(similar.getValueAtPercentile(50) / 1000.0));
+    details.put("query_requests_each", requests);
+    details.put("query_threads", threads);
+    say("queries: " + out);
+    return out;
+  }
+
+  private interface Call {
+    HttpResponse<String> call(Random r, int i) throws Exception;
+  }
+
+  private Histogram timed(String name, int requests, int threads, Call call) throws Exception {
+    int warm = Math.max(10, requests / 10);
+    Random wr = new Random(s.seed() + name.hashCode());
+    for (int i = 0; i < warm; i++) {
+      HttpResponse<String> r = call.call(wr, i);
+      if (r.statusCode() != 200) {
+        throw new IllegalStateException(name + ": " + r.statusCode() + " " + r.body());
+      }
+    }
+    Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
+    AtomicInteger next = new AtomicInteger();
+    AtomicInteger failures = new AtomicInteger();
+    Thread[] workers = new Thread[threads];
+    for (int t = 0; t < threads; t++) {
+      int me = t;
+      workers[t] =
+          new Thread(
+              () -> {
+                Random r = new Random(s.seed() + 1000 * me + name.hashCode());
+                int i;
+                while ((i = next.getAndIncrement()) < requests) {
+                  long t0 = System.nanoTime();
+                  try {
+                    HttpResponse<String> resp = call.call(r, i);
+                    if (resp.statusCode() != 200) {
+                      failures.incrementAndGet();
+                      continue;
+                    }
+                  } catch (Exception e) {
+                    failures.incrementAndGet();
+                    continue;
+                  }
+                  long d = (System.nanoTime() - t0) / 1000;
+                  synchronized (h) {
+                    h.recordValue(Math.min(h.getHighestTrackableValue(), Math.max(1, d)));
+                  }
+                }
+              });
+      workers[t].start();
+    }
+    for (Thread w : workers) {
+      w.join();
+    }
+    details.put(name + "_failures", failures.get());
+    return h;
+  }
+}
