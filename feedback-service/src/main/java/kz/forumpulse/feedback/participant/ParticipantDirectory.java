@@ -43,7 +43,10 @@ public class ParticipantDirectory {
     this.localEvents = localEvents;
     mongo
         .indexOps(Participant.class)
-        .createIndex(new Index().on("accessCodeHash", Sort.Direction.ASC));
+        .createIndex(
+            // Unique (codes are random and hashed) and sparse (erased participants have none):
+            // a unique index is also one the embedded MongoDB emulator really uses for lookups.
+            new Index().on("accessCodeHash", Sort.Direction.ASC).unique().sparse());
   }
 
   /** Applies an attendee event once: a redelivered event id is ignored. */

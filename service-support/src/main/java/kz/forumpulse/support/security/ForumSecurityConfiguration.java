@@ -71,7 +71,8 @@ public class ForumSecurityConfiguration {
 
   @Bean
   PasswordEncoder passwordEncoder() {
-    return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    return new RememberingPasswordEncoder(
+        PasswordEncoderFactories.createDelegatingPasswordEncoder());
   }
 
   @Bean
