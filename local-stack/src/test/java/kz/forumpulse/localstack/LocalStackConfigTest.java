@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class LocalStackConfigTest {
 
-  private static final Path CWD = Path.of("/work/app");
+  private static final Path CWD = Path.of("/srv/forum-pulse");
 
   private static LocalStackConfig resolve(Map<String, String> env) {
     return LocalStackConfig.resolve(env, CWD, () -> "generated-secret");
@@ -21,7 +21,7 @@ class LocalStackConfigTest {
 
     assertThat(config.startsEmbeddedKafka()).isTrue();
     assertThat(config.startsEmbeddedMongo()).isTrue();
-    assertThat(config.dataDir()).isEqualTo(Path.of("/work/app/data"));
+    assertThat(config.dataDir()).isEqualTo(Path.of("/srv/forum-pulse/data"));
     assertThat(config.kafkaPort()).isEqualTo(9092);
     assertThat(config.kafkaControllerPort()).isEqualTo(9093);
     assertThat(config.mongoPort()).isEqualTo(27017);
@@ -107,7 +107,7 @@ class LocalStackConfigTest {
   @Test
   void relativeDataDirIsResolvedAgainstTheWorkingDirectory() {
     assertThat(resolve(Map.of("FORUM_DATA_DIR", "tmp/../stack")).dataDir())
-        .isEqualTo(Path.of("/work/app/stack"));
+        .isEqualTo(Path.of("/srv/forum-pulse/stack"));
   }
 
   @Test
