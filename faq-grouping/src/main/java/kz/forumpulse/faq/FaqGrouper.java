@@ -484,6 +484,14 @@ public final class FaqGrouper {
 
     final Map<Integer, Integer> askCounts = new java.util.TreeMap<>();
 
+    private static final int EXACT_UP_TO = 64;
+    private static final int CHECKPOINT_STEP = 16;
+
+    /** language ("" for any) -> representative as of the checkpoint {@code cachedAt}. */
+    private final Map<String, Question> cached = new HashMap<>();
+
+    private int cachedAt = -1;
+
     Group(int index, Question first) {
       this.index = index;
       this.first = first;
@@ -513,32 +521,83 @@ public final class FaqGrouper {
       }
     }
 
-    /**
-     * The member with the highest average similarity to the other members (restricted to {@code
-     * lang} when given; null if no member has it). Earliest wins ties.
-     */
+    /** The sum of the members' weights for the feature (their centroid times their number). */
     double centroid(int featureId, List<DoubleList> weights) {
       Integer slot = slots.get(featureId);
       return slot == null ? 0.0 : weights.get(featureId).get(slot);
     }
 
+    /**
+     * The member with the highest average similarity to the other members (restricted to {@code
+     * lang} when given; null if no member has it). Earliest wins ties.
+     *
+     * <p>Exact up to {@value #EXACT_UP_TO} members. Beyond that it is computed over the members at
+     * the last checkpoint (the checkpoints are 1/{@value #CHECKPOINT_STEP} apart), and cached until
+     * the next: recomputing it over all members after every question made growing a group
+     * quadratic, which dominated a rebuild. The checkpoints depend only on the group's size, so the
+     * answer is a function of the members in order, whoever asks and when: replay and rebuild give
+     * the same representatives.
+     */
     Question representative(String lang, List<DoubleList> weights) {
-      Question best = null;
-      double bestScore = Double.NEGATIVE_INFINITY;
-      for (Question m : members) {
-        if (lang != null && !lang.equals(m.lang)) {
-          continue;
+      int at = checkpoint(members.size());
+      if (at != cachedAt) {
+        cached.clear();
+        computeRepresentatives(at, at == members.size() ? weights : null);
+        cachedAt = at;
+      }
+      return cached.get(lang == null ? "" : lang);
+    }
+
+    private static int checkpoint(int size) {
+      if (size <= EXACT_UP_TO) {
+        return size;
+      }
+      int c = EXACT_UP_TO;
+      while (true) {
+        int next = c + Math.max(1, c / CHECKPOINT_STEP);
+        if (next > size) {
+          return c;
         }
-        double dot = 0;
-        for (int i = 0; i < m.features.length; i++) {
-          dot += m.weights[i] * centroid(m.features[i], weights);
-        }
-        if (dot > bestScore + 1e-12) {
-          best = m;
-          bestScore = dot;
+        c = next;
+      }
+    }
+
+    /** Fills {@code cached} from the first {@code n} members; weights null: their own centroid. */
+    private void computeRepresentatives(int n, List<DoubleList> weights) {
+      Map<Integer, Double> prefixCentroid = null;
+      if (weights == null) {
+        prefixCentroid = new HashMap<>();
+        for (int k = 0; k < n; k++) {
+          Question m = members.get(k);
+          for (int i = 0; i < m.features.length; i++) {
+            prefixCentroid.merge(m.features[i], m.weights[i], Double::sum);
+          }
         }
       }
-      return best;
+      Map<String, Double> best = new HashMap<>();
+      for (int k = 0; k < n; k++) {
+        Question m = members.get(k);
+        double dot = 0;
+        for (int i = 0; i < m.features.length; i++) {
+          double c =
+              weights != null
+                  ? centroid(m.features[i], weights)
+                  : prefixCentroid.getOrDefault(m.features[i], 0.0);
+          dot += m.weights[i] * c;
+        }
+        offer("", m, dot, best);
+        if (m.lang != null) {
+          offer(m.lang, m, dot, best);
+        }
+      }
+    }
+
+    private void offer(String key, Question m, double dot, Map<String, Double> best) {
+      Double score = best.get(key);
+      if (score == null || dot > score + 1e-12) {
+        best.put(key, dot);
+        cached.put(key, m);
+      }
     }
   }
 }

@@ -84,6 +84,36 @@ class FaqGrouperTest {
   }
 
   @Test
+  void representativeOfALargeGroupDoesNotDependOnWhenItIsAsked() {
+    String[] variants = {
+      "Какой срок кредита по Ауыл аманаты?",
+      "Срок кредита Ауыл аманаты какой?",
+      "На какой срок дают кредит Ауыл аманаты?",
+      "Ауыл аманаты несиесінің мерзімі қандай?",
+      "Какой максимальный срок кредита Ауыл аманаты для села?",
+    };
+    FaqGrouper askedAlways = new FaqGrouper();
+    FaqGrouper askedAtTheEnd = new FaqGrouper();
+    String groupId = null;
+    for (int i = 0; i < 300; i++) {
+      String text = variants[i % variants.length] + " " + "вопрос".repeat(i % 3);
+      String lang = i % variants.length == 3 ? "kk" : "ru";
+      groupId = askedAlways.add("q" + i, text, lang);
+      askedAtTheEnd.add("q" + i, text, lang);
+      askedAlways.representativeFor(groupId, "ru");
+      askedAlways.representativeFor(groupId, "kk");
+    }
+    assertThat(askedAlways.groups()).hasSize(1);
+    assertThat(askedAtTheEnd.representativeFor(groupId, "kk"))
+        .isEqualTo(askedAlways.representativeFor(groupId, "kk"));
+    assertThat(askedAtTheEnd.representativeFor(groupId, "ru"))
+        .isEqualTo(askedAlways.representativeFor(groupId, "ru"));
+    assertThat(askedAtTheEnd.groups()).isEqualTo(askedAlways.groups());
+    String kk = askedAtTheEnd.representativeFor(groupId, "kk");
+    assertThat(Integer.parseInt(kk.substring(1)) % variants.length).isEqualTo(3);
+  }
+
+  @Test
   void representativeForFallsBackWhenNoMemberHasTheLanguage() {
     FaqGrouper g = new FaqGrouper();
     g.add("a", "Когда проведут интернет в село?", "ru");
