@@ -15,7 +15,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * Maps the identity provider's role claim to this product's staff roles. The claim may be a list or
  * a space-separated string; names are matched case-insensitively; unknown roles grant nothing, so a
- * token from the same provider for another application cannot open anything here.
+ * token from the same provider for another application cannot open anything here. A dotted claim
+ * name is a path into nested claims: Keycloak keeps realm roles in {@code realm_access.roles}.
  */
 public final class JwtRoles {
 
@@ -24,7 +25,23 @@ public final class JwtRoles {
   private JwtRoles() {}
 
   public static Converter<Jwt, AbstractAuthenticationToken> converter(String claim) {
-    return jwt -> new JwtAuthenticationToken(jwt, authorities(jwt.getClaim(claim)), name(jwt));
+    return jwt -> new JwtAuthenticationToken(jwt, authorities(claim(jwt, claim)), name(jwt));
+  }
+
+  /** The claim, or the value at a dotted path into nested claims when no claim has that name. */
+  static Object claim(Jwt jwt, String name) {
+    Object direct = jwt.getClaims().get(name);
+    if (direct != null || !name.contains(".")) {
+      return direct;
+    }
+    Object node = jwt.getClaims();
+    for (String part : name.split("\\.")) {
+      if (!(node instanceof java.util.Map<?, ?> map)) {
+        return null;
+      }
+      node = map.get(part);
+    }
+    return node;
   }
 
   static Collection<GrantedAuthority> authorities(Object claim) {

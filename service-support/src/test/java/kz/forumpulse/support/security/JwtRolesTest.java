@@ -37,6 +37,25 @@ class JwtRolesTest {
     assertThat(names(token.getAuthorities())).containsExactly("ROLE_ANALYST");
   }
 
+  @Test
+  void readsRolesFromANestedClaimSuchAsKeycloaksRealmAccess() {
+    Jwt jwt =
+        Jwt.withTokenValue("t")
+            .header("alg", "RS256")
+            .subject("k1")
+            .claim(
+                "realm_access", java.util.Map.of("roles", List.of("moderator", "offline_access")))
+            .claim("roles", List.of("organiser"))
+            .build();
+
+    assertThat(names(JwtRoles.converter("realm_access.roles").convert(jwt).getAuthorities()))
+        .containsExactly("ROLE_MODERATOR");
+    assertThat(names(JwtRoles.converter("realm_access.missing").convert(jwt).getAuthorities()))
+        .isEmpty();
+    assertThat(names(JwtRoles.converter("roles").convert(jwt).getAuthorities()))
+        .containsExactly("ROLE_ORGANISER");
+  }
+
   private static List<String> names(java.util.Collection<? extends GrantedAuthority> authorities) {
     return authorities.stream().map(GrantedAuthority::getAuthority).toList();
   }
