@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import kz.forumpulse.feedback.FeedbackApplication;
 import kz.forumpulse.registration.RegistrationApplication;
 import kz.forumpulse.reporting.ReportingApplication;
+import kz.forumpulse.support.LoggingStartupLock;
 import kz.forumpulse.web.WebApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -94,7 +95,13 @@ public final class Services implements AutoCloseable {
             pool.submit(
                 () -> {
                   Thread.currentThread().setName(service.name());
-                  return service.builder().get().registerShutdownHook(false).run(args);
+                  // The web app has no service-support on its own classpath: lock explicitly.
+                  return service
+                      .builder()
+                      .get()
+                      .listeners(LoggingStartupLock.listeners())
+                      .registerShutdownHook(false)
+                      .run(args);
                 }));
       }
       Exception failure = null;

@@ -1,8 +1,11 @@
 package kz.forumpulse.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.jayway.jsonpath.JsonPath;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,13 +21,26 @@ class OperationsTest {
   }
 
   @Test
-  void probesAreOpenAndReadinessIncludesTheDatabase() {
+  void probesAreOpenAndReadinessIncludesTheDatabaseAndTheBroker() {
     for (String service : new String[] {system.registration, system.feedback, system.reporting}) {
       HttpResponse<String> liveness = system.get(service + "/actuator/health/liveness", Map.of());
       assertThat(liveness.statusCode()).as(service + " liveness").isEqualTo(200);
       HttpResponse<String> readiness = system.get(service + "/actuator/health/readiness", Map.of());
       assertThat(readiness.statusCode()).as(service + " readiness").isEqualTo(200);
       assertThat(readiness.body()).contains("\"status\":\"UP\"");
+      assertThat(JsonPath.<String>read(readiness.body(), "$.components.mongo.status"))
+          .isEqualTo("UP");
+      // The broker check runs in the background; it answers within a few seconds of the start.
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(
+                          JsonPath.<String>read(
+                              system.get(service + "/actuator/health/readiness", Map.of()).body(),
+                              "$.components.kafka.status"))
+                      .as(service + " kafka in readiness")
+                      .isEqualTo("UP"));
     }
   }
 

@@ -9,6 +9,10 @@ final class Awaits {
   private Awaits() {}
 
   static void until(String what, Duration atMost, BooleanSupplier condition) {
+    until(what, atMost, condition, Duration.ofMillis(500));
+  }
+
+  static void until(String what, Duration atMost, BooleanSupplier condition, Duration every) {
     long deadline = System.nanoTime() + atMost.toNanos();
     RuntimeException last = null;
     while (System.nanoTime() < deadline) {
@@ -20,7 +24,7 @@ final class Awaits {
       } catch (RuntimeException e) {
         last = e;
       }
-      ForumWorkload.sleep(500);
+      ForumWorkload.sleep(every);
     }
     throw new AssertionError("not within " + atMost.toSeconds() + " s: " + what, last);
   }

@@ -22,6 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import kz.forumpulse.localstack.LocalKafka;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -57,8 +58,12 @@ class FaultScenariosTest {
 
   @AfterAll
   static void printTableAndStop() {
-    FaultLedger.publish();
-    FaultyStack.stopShared();
+    try {
+      FaultLedger.publish();
+    } finally {
+      ReportingProcess.killAll();
+      FaultyStack.stopShared();
+    }
   }
 
   private static ForumWorkload forum(String label) {
@@ -87,7 +92,16 @@ class FaultScenariosTest {
 
     long before = w.writes();
     stack.stopKafka();
-    ForumWorkload.sleep(outage);
+    // Readiness shows the broker (kafka: DEGRADED) but stays 200: writes wait in the outbox.
+    List<String> readiness = new ArrayList<>();
+    long outageEnds = System.nanoTime() + outage.toNanos();
+    while (System.nanoTime() < outageEnds) {
+      String seen = kafkaReadiness(stack.registrationUrl());
+      if (readiness.isEmpty() || !readiness.get(readiness.size() - 1).equals(seen)) {
+        readiness.add(seen);
+      }
+      ForumWorkload.sleep(Math.min(500, Math.max(1, (outageEnds - System.nanoTime()) / 1_000_000)));
+    }
     long during = w.writes() - before;
     stack.startKafka();
     Instant restarted = Instant.now();
@@ -106,6 +120,24 @@ class FaultScenariosTest {
     assertExact(r);
     assertThat(during).as("writes accepted during the outage").isPositive();
     assertThat(w.badAnswers).as("5xx or failed requests").isEmpty();
+    assertThat(readiness).as("readiness during the outage").contains("200 DEGRADED");
+    assertThat(readiness).as("readiness during the outage").allMatch(s -> s.startsWith("200 "));
+    Awaits.until(
+        "kafka UP in readiness after the restart",
+        Duration.ofSeconds(60),
+        () -> kafkaReadiness(stack.registrationUrl()).equals("200 UP"));
+  }
+
+  /** "HTTP status, kafka component status" of a service's readiness probe. */
+  private static String kafkaReadiness(String serviceUrl) {
+    HttpResponse<String> r = Http.get(serviceUrl + "/actuator/health/readiness", Map.of());
+    String kafka;
+    try {
+      kafka = JsonPath.read(r.body(), "$.components.kafka.status");
+    } catch (RuntimeException noComponent) {
+      kafka = "none";
+    }
+    return r.statusCode() + " " + kafka;
   }
 
   // (7) -----------------------------------------------------------------------------------------
@@ -410,54 +442,177 @@ class FaultScenariosTest {
 
   // (2) -----------------------------------------------------------------------------------------
 
+  /** Client id of the killed instance's consumers: tells its members apart in the group. */
+  private static final String KILLED_CLIENT = "reporting-killed";
+
   @Test
   @Order(5)
   void reportingKilledMidBatchAndRebalanced() throws Exception {
-    ForumWorkload w = forum("reporting-kill");
-    w.warmUp(8);
-    ForumWorkload.Load load = w.startLoad(FaultSettings.writesPerSecond(), 3);
-    ForumWorkload.sleep(2000);
-    // A second instance joins the group: partitions move (rebalance) while events flow.
-    ConfigurableApplicationContext second =
-        stack.startReporting(FaultyStack.REPORTING_DB, FaultyStack.REPORTING_GROUP);
-    ForumWorkload.sleep(3000);
-    // Republish this forum's events so the consumers have a batch in hand, then close the first
-    // instance without waiting for it to finish (its batch is not committed; the survivor
-    // re-reads it): the partitions move again.
-    List<ProducerRecord<byte[], byte[]>> burst = new ArrayList<>();
-    for (ConsumerRecord<byte[], byte[]> record :
-        RawTopics.readAll(
-            stack.bootstrapServers(), List.of(RawTopics.ATTENDEES, RawTopics.QUESTIONS))) {
-      if (w.forumId.equals(RawTopics.key(record))) {
-        ProducerRecord<byte[], byte[]> copy =
-            new ProducerRecord<>(record.topic(), record.key(), record.value());
-        record.headers().forEach(h -> copy.headers().add(h));
-        burst.add(copy);
+    String group = FaultyStack.REPORTING_GROUP;
+    String bootstrap = stack.bootstrapServers();
+    // A second instance, in a JVM of its own, joins the live group: the first rebalance. A short
+    // session timeout: after the kill the broker notices the dead member in 6 s, not 45 s.
+    ReportingProcess killed =
+        stack.startReportingProcess(
+            group,
+            "--spring.cloud.stream.kafka.binder.consumer-properties[client.id]=" + KILLED_CLIENT,
+            "--spring.cloud.stream.kafka.binder.consumer-properties[session.timeout.ms]=6000",
+            "--spring.cloud.stream.kafka.binder.consumer-properties[heartbeat.interval.ms]=1500");
+    ForumWorkload.Load load = null;
+    try {
+      killed.awaitReady(FaultSettings.recoveryTimeout());
+      Set<TopicPartition> owned = new HashSet<>();
+      Awaits.until(
+          "the process joined " + group + " and was given partitions",
+          FaultSettings.recoveryTimeout(),
+          () -> {
+            owned.clear();
+            owned.addAll(partitionsOf(killedMembers(group)));
+            return owned.stream().anyMatch(tp -> tp.topic().equals(RawTopics.ATTENDEES))
+                && owned.stream().anyMatch(tp -> tp.topic().equals(RawTopics.QUESTIONS));
+          });
+
+      // One forum's events share a partition; the process only has a batch in hand if the
+      // forum's partition is one of its own.
+      ForumWorkload w = forumOnPartitions("reporting-kill", owned);
+      w.warmUp(8);
+      load = w.startLoad(FaultSettings.writesPerSecond(), 3);
+      ForumWorkload.sleep(3000);
+
+      List<ProducerRecord<byte[], byte[]>> burst = new ArrayList<>();
+      for (ConsumerRecord<byte[], byte[]> record :
+          RawTopics.readAll(bootstrap, List.of(RawTopics.ATTENDEES, RawTopics.QUESTIONS))) {
+        if (w.forumId.equals(RawTopics.key(record))) {
+          burst.add(RawTopics.copy(record));
+        }
+      }
+      long burstOnKilled =
+          burst.stream()
+              .filter(r -> owned.contains(new TopicPartition(r.topic(), r.partition())))
+              .count();
+      assertThat(burstOnKilled).as("republished records on the process's partitions").isPositive();
+      // The writes pause while the batch goes out, so that what the process is seen consuming
+      // is the batch; they resume right after the kill, while the dead member still holds its
+      // partitions.
+      load.stop();
+      long[] consumedBefore = {-1};
+      Awaits.until(
+          "the process idle before the batch",
+          Duration.ofSeconds(60),
+          () -> {
+            long previous = consumedBefore[0];
+            consumedBefore[0] = killed.consumed();
+            return consumedBefore[0] == previous;
+          },
+          Duration.ofSeconds(1));
+      RawTopics.sendAll(bootstrap, burst);
+      Map<TopicPartition, Long> endOfBurst =
+          RawTopics.endOffsets(bootstrap, List.of(RawTopics.ATTENDEES, RawTopics.QUESTIONS));
+
+      // Kill it as soon as it is seen working on the batch, before it can commit it.
+      long[] consumedAtKill = {consumedBefore[0]};
+      Awaits.until(
+          "the process consuming the republished batch",
+          Duration.ofSeconds(60),
+          () -> (consumedAtKill[0] = killed.consumed()) > consumedBefore[0],
+          Duration.ofMillis(10));
+      Instant killedAt = Instant.now();
+      int exit = killed.kill();
+      load = w.startLoad(FaultSettings.writesPerSecond(), 3);
+      // Nobody commits for its partitions until the broker has dropped it (session timeout):
+      // what is committed now is what the dead process had committed.
+      Map<TopicPartition, Long> committedAtKill = ConsumerGroup.committed(bootstrap, group);
+      long inFlight = 0;
+      for (TopicPartition tp : owned) {
+        long end = endOfBurst.getOrDefault(tp, 0L);
+        inFlight += Math.max(0, end - committedAtKill.getOrDefault(tp, 0L));
+      }
+
+      // The second rebalance: the dead member is dropped, the survivor takes every partition.
+      Awaits.until(
+          "the killed process dropped from " + group + ", every partition with the survivor",
+          FaultSettings.recoveryTimeout(),
+          () -> {
+            List<ConsumerGroup.Member> members = ConsumerGroup.members(bootstrap, group);
+            return members.stream().noneMatch(FaultScenariosTest::isKilled)
+                && partitionsOf(members).containsAll(endOfBurst.keySet());
+          });
+      Duration dropped = Duration.between(killedAt, Instant.now());
+      ForumWorkload.sleep(3000);
+      load.stop();
+      load = null;
+
+      ScenarioResult r =
+          Measure.settle(
+              stack,
+              "2 reporting killed (SIGKILL) mid-batch + rebalance",
+              List.of(w),
+              stack.reportingUrl(),
+              FaultyStack.REPORTING_DB,
+              killedAt,
+              String.format(
+                  java.util.Locale.ROOT,
+                  "separate JVM joined the group (%d of %d attendee/question partitions),"
+                      + " SIGKILLed (exit %d) after consuming %d of the %d records republished"
+                      + " on its partitions; %d uncommitted at the kill; dropped from the group"
+                      + " after %.1f s, survivor re-read them",
+                  endOfBurst.keySet().stream().filter(owned::contains).count(),
+                  endOfBurst.size(),
+                  exit,
+                  consumedAtKill[0] - consumedBefore[0],
+                  burstOnKilled,
+                  inFlight,
+                  dropped.toMillis() / 1000.0));
+      assertExact(r);
+      assertThat(exit)
+          .as("exit code of a process killed by SIGKILL")
+          .isEqualTo(ReportingProcess.KILLED_EXIT_CODE);
+      assertThat(inFlight)
+          .as("records of the republished batch not committed when the process died")
+          .isPositive();
+      Map<TopicPartition, Long> committedAfter = ConsumerGroup.committed(bootstrap, group);
+      for (TopicPartition tp : owned) {
+        assertThat(committedAfter.getOrDefault(tp, 0L))
+            .as("the survivor went past the dead process's batch on " + tp)
+            .isGreaterThanOrEqualTo(endOfBurst.getOrDefault(tp, 0L));
+      }
+      assertThat(w.badAnswers).isEmpty();
+    } finally {
+      if (load != null) {
+        load.stop();
+      }
+      killed.kill();
+    }
+  }
+
+  /** Creates forums until one has its events on a partition in {@code partitions}. */
+  private static ForumWorkload forumOnPartitions(String label, Set<TopicPartition> partitions) {
+    for (int attempt = 0; attempt < 20; attempt++) {
+      ForumWorkload w = ForumWorkload.create(stack, label);
+      int p = RawTopics.partitionFor(w.forumId, LocalKafka.TOPIC_PARTITIONS);
+      if (partitions.contains(new TopicPartition(RawTopics.ATTENDEES, p))
+          || partitions.contains(new TopicPartition(RawTopics.QUESTIONS, p))) {
+        allForums.add(w);
+        return w;
       }
     }
-    RawTopics.send(stack.bootstrapServers(), burst);
-    ConfigurableApplicationContext first = stack.reporting;
-    Thread killer = new Thread(first::close, "kill-reporting");
-    killer.start();
-    stack.reporting = second;
-    ForumWorkload.sleep(3000);
-    load.stop();
-    killer.join(180_000);
-    Instant settled = Instant.now();
+    throw new AssertionError("no forum on the partitions " + partitions + " in 20 attempts");
+  }
 
-    ScenarioResult r =
-        Measure.settle(
-            stack,
-            "2 reporting killed mid-batch + rebalance",
-            List.of(w),
-            stack.reportingUrl(),
-            FaultyStack.REPORTING_DB,
-            settled,
-            "second instance joined, first closed mid-batch ("
-                + burst.size()
-                + " records in flight), survivor took over");
-    assertExact(r);
-    assertThat(w.badAnswers).isEmpty();
+  private static List<ConsumerGroup.Member> killedMembers(String group) {
+    return ConsumerGroup.members(stack.bootstrapServers(), group).stream()
+        .filter(FaultScenariosTest::isKilled)
+        .toList();
+  }
+
+  private static Set<TopicPartition> partitionsOf(List<ConsumerGroup.Member> members) {
+    Set<TopicPartition> partitions = new HashSet<>();
+    members.forEach(m -> partitions.addAll(m.partitions()));
+    return partitions;
+  }
+
+  private static boolean isKilled(ConsumerGroup.Member m) {
+    return m.clientId().startsWith(KILLED_CLIENT);
   }
 
   // (5) -----------------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
 package kz.forumpulse.systemtests.faults;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -21,5 +22,11 @@ final class FaultSettings {
   /** Generous: the machine may be busy with other builds. Never a timing assertion. */
   static Duration recoveryTimeout() {
     return Duration.ofSeconds(Long.getLong("faults.recoveryTimeoutSeconds", 240));
+  }
+
+  /** The module's build directory (where the table goes): logs of child processes go there too. */
+  static Path targetDirectory() {
+    Path report = Path.of(System.getProperty("faults.report", "target/fault-scenarios.md"));
+    return report.toAbsolutePath().getParent();
   }
 }

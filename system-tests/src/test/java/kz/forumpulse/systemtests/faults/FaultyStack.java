@@ -25,7 +25,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The whole product on infrastructure that can be broken on purpose: a real KRaft broker ({@link
  * LocalKafka}) and a MongoDB wire-protocol server keeping its data in an H2 file ({@link
  * LocalMongo}), both on fixed ports so they come back at the same address, and the three services
- * as Spring contexts in this JVM. One per JVM, started on first use and shared by every fault
+ * as Spring contexts in this JVM (plus, for the kill scenario, a reporting-service in a JVM of its
+ * own: {@link ReportingProcess}). One per JVM, started on first use and shared by every fault
  * scenario.
  */
 final class FaultyStack {
@@ -166,35 +167,62 @@ final class FaultyStack {
     return start(FeedbackApplication::builder, FEEDBACK_DB);
   }
 
-  /** A reporting-service on its own database and consumer group (both bindings). */
+  /** A reporting-service on its own database and consumer group (every binding). */
   ConfigurableApplicationContext startReporting(String database, String group, String... extra) {
-    List<String> args = new ArrayList<>(Arrays.asList(extra));
+    return start(ReportingApplication::builder, reportingArgs(database, 0, group, extra));
+  }
+
+  /**
+   * A reporting-service of the live database and group in a JVM of its own, so that it can be
+   * killed for real. It gets exactly the settings of the in-JVM instance, then {@code extra}.
+   */
+  ReportingProcess startReportingProcess(String group, String... extra) throws IOException {
+    // A port known up front: its health and metrics are read from outside.
+    int port = freePort();
+    List<String> args = reportingArgs(REPORTING_DB, port, group, extra);
+    return ReportingProcess.start(args, port, FaultSettings.targetDirectory());
+  }
+
+  private List<String> reportingArgs(String database, int port, String group, String... extra) {
+    List<String> args = serviceArgs(database, port);
     args.add("--spring.cloud.stream.bindings.attendees-in-0.group=" + group);
     args.add("--spring.cloud.stream.bindings.questions-in-0.group=" + group);
     args.add("--spring.cloud.stream.bindings.curation-in-0.group=" + group);
-    return start(ReportingApplication::builder, database, args.toArray(String[]::new));
+    args.addAll(Arrays.asList(extra));
+    return args;
   }
 
   private ConfigurableApplicationContext start(
-      Supplier<SpringApplicationBuilder> builder, String database, String... extra) {
+      Supplier<SpringApplicationBuilder> builder, String database) {
+    return start(builder, serviceArgs(database, 0));
+  }
+
+  private static ConfigurableApplicationContext start(
+      Supplier<SpringApplicationBuilder> builder, List<String> args) {
+    return builder.get().registerShutdownHook(false).run(args.toArray(String[]::new));
+  }
+
+  /** The settings every service gets; port 0: any free port. */
+  private List<String> serviceArgs(String database, int port) {
     List<String> args = new ArrayList<>();
     args.add("--spring.cloud.stream.kafka.binder.brokers=" + bootstrapServers());
     args.add("--spring.kafka.bootstrap-servers=" + bootstrapServers());
     args.add("--spring.mongodb.uri=" + mongoUri());
     args.add("--spring.mongodb.database=" + database);
-    args.add("--server.port=0");
+    args.add("--server.port=" + port);
     args.add("--forum.security.organiser-password=" + ORGANISER_PASSWORD);
     args.add("--forum.security.moderator-password=fault-moderator");
     args.add("--forum.security.analyst-password=fault-analyst");
     args.add("--spring.main.banner-mode=off");
     // The load comes from this machine: per-client rate limits would measure themselves.
     args.add("--forum.rate-limits.exempt-loopback=true");
+    // Sees a stopped broker within the shortest outage of the verify run.
+    args.add("--forum.health.kafka.interval=2s");
     // Outages make every client log each reconnect attempt; the scenario logs what matters.
     args.add("--logging.level.org.apache.kafka=ERROR");
     args.add("--logging.level.kafka=ERROR");
     args.add("--logging.level.org.mongodb.driver=ERROR");
-    args.addAll(Arrays.asList(extra));
-    return builder.get().registerShutdownHook(false).run(args.toArray(String[]::new));
+    return args;
   }
 
   static String baseUrl(ConfigurableApplicationContext context) {

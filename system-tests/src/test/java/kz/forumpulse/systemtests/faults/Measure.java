@@ -8,7 +8,6 @@ import com.mongodb.client.model.Filters;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -54,11 +53,15 @@ final class Measure {
         db.getCollection("attendance_participants_" + gen)
             .find(Filters.eq("forumId", w.forumId))
             .forEach(d -> attendanceIds.add(String.valueOf(d.get("_id"))));
-        List<String> counted = new ArrayList<>();
-        db.getCollection("faq_groups_" + gen)
-            .find(Filters.eq("forumId", w.forumId))
-            .forEach(d -> counted.addAll(d.getList("questionIds", String.class, List.of())));
-        Set<String> countedIds = new HashSet<>(counted);
+        // A question counts in the FAQ while it is visible; the groups' counts (what the report
+        // sums) must equal the number of such questions, so a double count shows in `reported`.
+        Set<String> countedIds = new HashSet<>();
+        db.getCollection("faq_questions_" + gen)
+            .find(
+                Filters.and(
+                    Filters.eq("forumId", w.forumId),
+                    Filters.in("status", "PUBLISHED", "APPROVED", "ANSWERED")))
+            .forEach(d -> countedIds.add(String.valueOf(d.get("_id"))));
         long missing =
             participants.stream().filter(id -> !attendanceIds.contains(id)).count()
                 + questions.stream().filter(id -> !countedIds.contains(id)).count();
@@ -66,8 +69,7 @@ final class Measure {
         writes += expected;
         applied += reported;
         lost += missing;
-        doubled +=
-            Math.max(0, reported - (expected - missing)) + (counted.size() - countedIds.size());
+        doubled += Math.max(0, reported - (expected - missing));
       }
     }
     return new Counts(writes, applied, lost, doubled);

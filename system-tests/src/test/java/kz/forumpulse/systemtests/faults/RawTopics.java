@@ -127,6 +127,48 @@ final class RawTopics {
     }
   }
 
+  /**
+   * Sends records without waiting for each acknowledgement, then waits for all: they reach the
+   * broker together, so a consumer fetches them as one batch.
+   */
+  static void sendAll(String bootstrap, List<ProducerRecord<byte[], byte[]>> records) {
+    Properties p = new Properties();
+    p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    p.put(ProducerConfig.ACKS_CONFIG, "all");
+    p.put(ProducerConfig.LINGER_MS_CONFIG, "50");
+    List<java.util.concurrent.Future<?>> sent = new ArrayList<>();
+    try (KafkaProducer<byte[], byte[]> producer =
+        new KafkaProducer<>(p, new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (ProducerRecord<byte[], byte[]> record : records) {
+        sent.add(producer.send(record));
+      }
+      producer.flush();
+      for (java.util.concurrent.Future<?> f : sent) {
+        f.get();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** The same record again, byte for byte, on the same partition (so after the original). */
+  static ProducerRecord<byte[], byte[]> copy(ConsumerRecord<byte[], byte[]> record) {
+    ProducerRecord<byte[], byte[]> copy =
+        new ProducerRecord<>(record.topic(), record.partition(), record.key(), record.value());
+    record.headers().forEach(h -> copy.headers().add(h));
+    return copy;
+  }
+
+  /** The partition the producers' default partitioner picks for a key. */
+  static int partitionFor(String key, int partitions) {
+    return org.apache.kafka.common.utils.Utils.toPositive(
+            org.apache.kafka.common.utils.Utils.murmur2(key.getBytes(StandardCharsets.UTF_8)))
+        % partitions;
+  }
+
   static ProducerRecord<byte[], byte[]> record(
       String topic, String key, String value, Map<String, String> headers) {
     ProducerRecord<byte[], byte[]> record =
