@@ -8,6 +8,7 @@ import kz.forumpulse.events.QuestionEvent;
 import kz.forumpulse.reporting.attendance.AttendanceProjection;
 import kz.forumpulse.reporting.curation.Curations;
 import kz.forumpulse.reporting.faq.FaqProjection;
+import kz.forumpulse.reporting.questions.QuestionStatsProjection;
 import kz.forumpulse.reporting.store.ReportStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -58,18 +59,27 @@ class EventConsumers {
 
   @Bean
   Consumer<Message<byte[]>> questions(
-      FaqProjection faq, ReportStore store, ConsumptionMetrics metrics) {
+      FaqProjection faq,
+      QuestionStatsProjection questionStats,
+      ReportStore store,
+      ConsumptionMetrics metrics) {
     return metrics.counted(
         "questions",
         message -> {
           Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
           QuestionEvent event = EventCodec.decode(message.getPayload(), QuestionEvent.class);
-          long seq = offset == null ? Long.MAX_VALUE : offset;
+          if (offset == null) {
+            // The FAQ's exactly-once guard is the record's offset; without it nothing is safe.
+            throw new IllegalStateException("question record without a Kafka offset");
+          }
+          long seq = offset;
           TransientFailures.retryUntilDone(
               () ->
                   store.withActive(
                       gen -> {
                         faq.apply(event, seq, gen);
+                        // Same generation as the FAQ: a switch-over never splits one event.
+                        questionStats.apply(event, gen);
                         return null;
                       }));
         });

@@ -30,13 +30,28 @@ import org.springframework.stereotype.Service;
  * Keeps the FAQ aggregates: every question once, and per group its size, supporters, answers and
  * breakdowns by district, role and language.
  *
- * <p>Exactly-once effect without transactions. The question document is inserted once (a duplicate
- * insert keeps the first group) and afterwards only receives idempotent {@code $set}s. Every change
- * of a group document is a single conditional update whose condition is the change itself not being
- * there yet: a question is counted only while it is absent from {@code questionIds}, a supporter
- * only while absent from {@code supportersOf.<question>}, an answer only while absent from {@code
- * answeredIds}. A redelivery or a republished event finds its change made and does nothing; a crash
- * between two steps is completed by the redelivery.
+ * <p>Exactly-once effect without transactions (ADR 0001, revised in ADR 0005). Each event is
+ * applied with the Kafka offset ({@code seq}) of the record that carries it, and every document it
+ * changes — the question, then its group — remembers the offset of the last event applied to it
+ * ({@code lastSeq}). A change is one conditional single-document update "only if {@code lastSeq <
+ * seq}", so:
+ *
+ * <ul>
+ *   <li>a <b>redelivery</b> of the same record (crash before the offset commit) finds the documents
+ *       it already changed marked with its offset and changes only what it had not;
+ *   <li>a <b>duplicate publication</b> (the same event id at a later offset) is recognised by its
+ *       event id: a submission by the question document (stored with the offset it first came at),
+ *       any other event by the event journal ({@link Generation#faqEvents()});
+ *   <li>a <b>replay</b> into a fresh generation reads the same offsets again.
+ * </ul>
+ *
+ * <p>The group change of a status or support event is computed from the question document as it was
+ * before the event, and the question document is written last: a crash between the two leaves the
+ * question as it was, so the redelivery computes the same change, finds it already made in the
+ * group, and completes the question. This relies on one forum's events being consumed in offset
+ * order (one partition per forum, ADR 0004). Unlike the first design — the group listing the ids it
+ * counts — no document grows with the group, so an update costs the same at a group of 5 questions
+ * and at one of 5,000.
  *
  * <p>The grouping engine sees every question in arrival order, whatever its moderation status, so
  * the groups are a pure function of the topic; a question counts in its group only while it is
@@ -61,11 +76,14 @@ public class FaqProjection {
     this.changes = changes;
   }
 
-  /** Applies one question event to the given generation; applying it again changes nothing. */
+  /**
+   * Applies one question event, read at offset {@code seq} of its forum's partition, to the given
+   * generation; applying it again changes nothing.
+   */
   public void apply(QuestionEvent event, long seq, Generation gen) {
     if (event instanceof QuestionSubmitted submitted) {
       submitted(submitted, seq, gen);
-    } else {
+    } else if (firstDelivery(event, seq, gen)) {
       Document question =
           mongo.findById(event.questionId().value(), Document.class, gen.questions());
       if (question == null) {
@@ -73,24 +91,11 @@ public class FaqProjection {
         log.warn("{} for unknown question {}; ignored", event.type(), event.questionId());
         return;
       }
-      if (event instanceof QuestionApproved) {
-        setStatus(question, "APPROVED", gen);
-        count(question, gen);
-      } else if (event instanceof QuestionRejected) {
-        setStatus(question, "REJECTED", gen);
-        uncount(question, gen);
-      } else if (event instanceof QuestionWithdrawn) {
-        setStatus(question, "WITHDRAWN", gen);
-        uncount(question, gen);
-      } else if (event instanceof QuestionAnswered answered) {
-        answered(question, answered, gen);
-      } else if (event instanceof QuestionEdited edited) {
-        edited(question, edited, gen);
-      } else if (event instanceof QuestionSupported supported) {
-        support(question, supported.participantId().value(), supported.supportCount(), true, gen);
-      } else if (event instanceof QuestionSupportWithdrawn withdrawn) {
-        support(question, withdrawn.participantId().value(), withdrawn.supportCount(), false, gen);
-      }
+      changed(question, event, seq, gen);
+    } else {
+      log.debug(
+          "{} {} was applied before at another offset; ignored", event.type(), event.eventId());
+      return;
     }
     changes.publishEvent(new AggregateChanged(event.forumId().value(), AggregateChanged.FAQ, gen));
   }
@@ -108,6 +113,7 @@ public class FaqProjection {
     // group without a look-up first; the insert below is what decides whether it is new.
     String groupId =
         groupers.with(gen, forumId, q.project(), g -> g.add(questionId, q.text(), q.language()));
+    String status = q.status() == null ? "PUBLISHED" : q.status();
     Document question =
         new Document("_id", questionId)
             .append("forumId", forumId)
@@ -121,104 +127,135 @@ public class FaqProjection {
             .append("role", q.role())
             // Kept so an erasure can find the person's named questions; never shown.
             .append("participantId", q.participantId() == null ? null : q.participantId().value())
-            .append("status", q.status() == null ? "PUBLISHED" : q.status())
+            .append("status", status)
             .append("supporters", 0)
             .append("askedAt", Date.from(q.occurredAt()))
-            .append("seq", seq);
+            // The offset the question was submitted at: the grouping order after a restart, and
+            // what tells a redelivery (same offset) from a duplicate publication (another one).
+            .append("seq", seq)
+            .append("lastSeq", seq);
     try {
       mongo.insert(question, gen.questions());
     } catch (DuplicateKeyException alreadyStored) {
-      question = mongo.findById(questionId, Document.class, gen.questions());
+      Document stored = mongo.findById(questionId, Document.class, gen.questions());
+      if (stored == null || stored.get("seq", Number.class).longValue() != seq) {
+        log.debug("QuestionSubmitted {} was stored from another offset; ignored", questionId);
+        return;
+      }
+      // The same record again: its group change may not have been made before the crash.
     }
-    if (VISIBLE.contains(question.getString("status"))) {
-      count(question, gen);
+    if (VISIBLE.contains(status)) {
+      addToGroup(question, seq, false, gen);
+    }
+    changes.publishEvent(new AggregateChanged(forumId, AggregateChanged.FAQ, gen));
+  }
+
+  /**
+   * Records the event id in the journal; false if it was recorded from another offset, i.e. this is
+   * a duplicate publication. The same offset again is a redelivery and goes on.
+   */
+  private boolean firstDelivery(QuestionEvent event, long seq, Generation gen) {
+    String eventId = event.eventId().toString();
+    try {
+      mongo.insert(new Document("_id", eventId).append("seq", seq), gen.faqEvents());
+      return true;
+    } catch (DuplicateKeyException seen) {
+      Document first = mongo.findById(eventId, Document.class, gen.faqEvents());
+      return first != null && first.get("seq", Number.class).longValue() == seq;
     }
   }
 
-  private void answered(Document question, QuestionAnswered answered, Generation gen) {
+  /** A status, text or support change: the group first (from the question as it was), then it. */
+  private void changed(Document question, QuestionEvent event, long seq, Generation gen) {
+    String status = question.getString("status");
+    boolean counted = VISIBLE.contains(status);
+    Update questionUpdate = new Update();
+    if (event instanceof QuestionApproved) {
+      questionUpdate.set("status", "APPROVED");
+      if (!counted) {
+        addToGroup(question, seq, false, gen);
+      }
+    } else if (event instanceof QuestionRejected || event instanceof QuestionWithdrawn) {
+      questionUpdate.set("status", event instanceof QuestionRejected ? "REJECTED" : "WITHDRAWN");
+      if (counted) {
+        removeFromGroup(question, seq, gen);
+      }
+    } else if (event instanceof QuestionAnswered answered) {
+      questionUpdate.set("status", "ANSWERED").set("answer", answered.answer());
+      boolean firstAnswer = !question.containsKey("answer");
+      if (!counted) {
+        addToGroup(question, seq, firstAnswer, gen);
+      } else if (firstAnswer) {
+        changeGroup(question, seq, new Update().inc("answered", 1), gen);
+      }
+    } else if (event instanceof QuestionEdited edited) {
+      questionUpdate.set("text", edited.text());
+    } else if (event instanceof QuestionSupported || event instanceof QuestionSupportWithdrawn) {
+      int delta = event instanceof QuestionSupported ? 1 : -1;
+      int supporters = question.get("supporters", Number.class).intValue();
+      if (supporters + delta < 0) {
+        // A withdrawal of a support this projection never saw (its event was dead-lettered).
+        log.warn("support withdrawn from {} which has none; ignored", event.questionId());
+        return;
+      }
+      questionUpdate.set("supporters", supporters + delta);
+      changeGroup(question, seq, new Update().inc("supporters", delta), gen);
+    }
     mongo.updateFirst(
-        byId(question.getString("_id")),
-        new Update().set("status", "ANSWERED").set("answer", answered.answer()),
+        notYet(question.getString("_id"), seq),
+        questionUpdate.set("lastSeq", seq),
         gen.questions());
-    count(question, gen);
-    String questionId = question.getString("_id");
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(groupKey(question)).and("answeredIds").ne(questionId)),
-        new Update().push("answeredIds", questionId).inc("answered", 1),
-        gen.groups());
-  }
-
-  private void edited(Document question, QuestionEdited edited, Generation gen) {
-    mongo.updateFirst(
-        byId(question.getString("_id")), new Update().set("text", edited.text()), gen.questions());
-    refreshRepresentative(question, gen, true);
-  }
-
-  private void support(
-      Document question, String participantId, int supportCount, boolean add, Generation gen) {
-    String questionId = question.getString("_id");
-    mongo.updateFirst(
-        byId(questionId), new Update().set("supporters", supportCount), gen.questions());
-    String field = "supportersOf." + questionId;
-    Criteria group = Criteria.where("_id").is(groupKey(question));
-    if (add) {
-      mongo.updateFirst(
-          Query.query(group.and(field).ne(participantId)),
-          new Update().push(field, participantId).inc("supporters", 1),
-          gen.groups());
-    } else {
-      mongo.updateFirst(
-          Query.query(group.and(field).is(participantId)),
-          new Update().pull(field, participantId).inc("supporters", -1),
-          gen.groups());
+    if (event instanceof QuestionEdited) {
+      refreshRepresentative(question, gen, true);
     }
   }
 
-  private void setStatus(Document question, String status, Generation gen) {
-    mongo.updateFirst(
-        byId(question.getString("_id")), new Update().set("status", status), gen.questions());
-  }
-
-  /** Counts the question in its group unless it already is. */
-  private void count(Document question, Generation gen) {
-    String questionId = question.getString("_id");
+  /** Counts the question in its group (creating the group), unless the group has seen seq. */
+  private void addToGroup(Document question, long seq, boolean answered, Generation gen) {
     Date askedAt = question.getDate("askedAt");
     Update update =
         new Update()
             .setOnInsert("forumId", question.getString("forumId"))
             .setOnInsert("project", question.getString("project"))
             .setOnInsert("groupId", question.getString("groupId"))
-            .push("questionIds", questionId)
+            .set("lastSeq", seq)
             .inc("count", 1)
             .inc("districts." + safeKey(question.getString("district")), 1)
             .inc("roles." + safeKey(question.getString("role")), 1)
             .inc("languages." + safeKey(question.getString("language")), 1)
             .min("firstAskedAt", askedAt)
             .max("lastAskedAt", askedAt);
+    if (answered) {
+      update.inc("answered", 1);
+    }
     try {
-      mongo.upsert(
-          Query.query(
-              Criteria.where("_id").is(groupKey(question)).and("questionIds").ne(questionId)),
-          update,
-          gen.groups());
-    } catch (DuplicateKeyException alreadyCounted) {
-      return;
+      mongo.upsert(notYet(groupKey(question), seq), update, gen.groups());
+    } catch (DuplicateKeyException alreadyApplied) {
+      // The group exists and has seen this offset: the upsert's insert collided with it.
     }
     refreshRepresentative(question, gen);
   }
 
-  /** Takes the question out of its group's counts if it is counted. */
-  private void uncount(Document question, Generation gen) {
-    String questionId = question.getString("_id");
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(groupKey(question)).and("questionIds").is(questionId)),
+  /** Takes the question out of its group's counts, unless the group has seen seq. */
+  private void removeFromGroup(Document question, long seq, Generation gen) {
+    changeGroup(
+        question,
+        seq,
         new Update()
-            .pull("questionIds", questionId)
             .inc("count", -1)
             .inc("districts." + safeKey(question.getString("district")), -1)
             .inc("roles." + safeKey(question.getString("role")), -1)
             .inc("languages." + safeKey(question.getString("language")), -1),
-        gen.groups());
+        gen);
+  }
+
+  private void changeGroup(Document question, long seq, Update update, Generation gen) {
+    mongo.updateFirst(notYet(groupKey(question), seq), update.set("lastSeq", seq), gen.groups());
+  }
+
+  /** The document, if no event at or after seq has been applied to it yet. */
+  private static Query notYet(String id, long seq) {
+    return Query.query(Criteria.where("_id").is(id).and("lastSeq").not().gte(seq));
   }
 
   private void refreshRepresentative(Document question, Generation gen) {
@@ -272,10 +309,6 @@ public class FaqProjection {
         + question.getString("project")
         + "|"
         + question.getString("groupId");
-  }
-
-  private static Query byId(String id) {
-    return Query.query(Criteria.where("_id").is(id));
   }
 
   /** Field names in MongoDB may not contain dots or start with $; codes never should either. */

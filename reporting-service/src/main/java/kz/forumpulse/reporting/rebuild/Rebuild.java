@@ -15,6 +15,7 @@ import kz.forumpulse.events.UndecodableEventException;
 import kz.forumpulse.reporting.attendance.AttendanceProjection;
 import kz.forumpulse.reporting.curation.Curations;
 import kz.forumpulse.reporting.faq.FaqProjection;
+import kz.forumpulse.reporting.questions.QuestionStatsProjection;
 import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.ReportStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -41,6 +42,7 @@ public class Rebuild {
   private final ReportStore store;
   private final AttendanceProjection attendance;
   private final FaqProjection faq;
+  private final QuestionStatsProjection questionStats;
   private final Curations curations;
   private final String brokers;
   private volatile RebuildStatus status;
@@ -50,11 +52,13 @@ public class Rebuild {
       ReportStore store,
       AttendanceProjection attendance,
       FaqProjection faq,
+      QuestionStatsProjection questionStats,
       Curations curations,
       @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
     this.store = store;
     this.attendance = attendance;
     this.faq = faq;
+    this.questionStats = questionStats;
     this.curations = curations;
     this.brokers = brokers;
     this.status = RebuildStatus.idle(store.active().id());
@@ -132,8 +136,9 @@ public class Rebuild {
           } else if (Topics.FAQ_CURATION.equals(record.topic())) {
             curations.apply(EventCodec.decode(record.value(), CurationEvent.class), target);
           } else {
-            faq.apply(
-                EventCodec.decode(record.value(), QuestionEvent.class), record.offset(), target);
+            QuestionEvent event = EventCodec.decode(record.value(), QuestionEvent.class);
+            faq.apply(event, record.offset(), target);
+            questionStats.apply(event, target);
           }
           applied.incrementAndGet();
         } catch (UndecodableEventException unreadable) {

@@ -19,6 +19,27 @@ public record Generation(String id) {
     return "faq_groups_" + id;
   }
 
+  /**
+   * Event id -> the offset it was first applied from, for the FAQ's status and support events: what
+   * tells a duplicate publication from a redelivery.
+   */
+  public String faqEvents() {
+    return "faq_events_" + id;
+  }
+
+  /**
+   * The questions cross-tab: one document per forum, project, district, role, language, status,
+   * day.
+   */
+  public String questionCells() {
+    return "question_cells_" + id;
+  }
+
+  /** Per question, what the cross-tab counts it as and in which cells it may be counted. */
+  public String questionPlacements() {
+    return "question_placements_" + id;
+  }
+
   /** Moderators' curation actions per forum, applied on top of the automatic groups. */
   public String curation() {
     return "faq_curation_" + id;

@@ -84,7 +84,10 @@ public class ReportStore {
     mongo.dropCollection(generation.attendance());
     mongo.dropCollection(generation.questions());
     mongo.dropCollection(generation.groups());
+    mongo.dropCollection(generation.faqEvents());
     mongo.dropCollection(generation.curation());
+    mongo.dropCollection(generation.questionCells());
+    mongo.dropCollection(generation.questionPlacements());
   }
 
   private void prepare(Generation g) {

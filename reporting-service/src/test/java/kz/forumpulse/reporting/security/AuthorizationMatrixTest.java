@@ -32,6 +32,8 @@ class AuthorizationMatrixTest {
           .allow(GET, "/api/forums/{forumId}/reports/faq/export", STAFF_REPORTS)
           .allow(GET, "/api/forums/{forumId}/reports/faq/groups/{groupId}/questions", STAFF_REPORTS)
           .allow(GET, "/api/forums/{forumId}/reports/live", STAFF_REPORTS)
+          .allow(GET, "/api/forums/{forumId}/reports/questions", STAFF_REPORTS)
+          .allow(GET, "/api/forums/{forumId}/reports/questions/export", STAFF_REPORTS)
           .allow(POST, "/api/forums/{forumId}/faq/merges", STAFF_MODERATION)
           .allow(POST, "/api/forums/{forumId}/faq/moves", STAFF_MODERATION)
           .allow(PUT, "/api/forums/{forumId}/faq/groups/{groupId}/representative", STAFF_MODERATION)
