@@ -3,7 +3,6 @@
 
 const LANGS = ['ru', 'kk', 'en'];
 const LANG_KEY = 'fp.lang';
-const STAFF_KEY = 'fp.staff';
 let messages = {};
 
 export function lang() {
@@ -76,30 +75,83 @@ export function saveCode(forum, code) {
   if (forum && code) localStorage.setItem('fp.code.' + forum, code.trim());
 }
 
-// ---- staff login: Basic credentials for this tab only
+// ---- staff login: the server keeps the credential in the session; this page knows only who it is
 
+let current = null;
+
+/** The logged-in staff member ({user, role}) as the server told init('staff'), or null. */
 export function staff() {
+  return current;
+}
+
+/** The CSRF token the server set as a cookie; sent back as a header on every non-GET request. */
+function csrfToken() {
+  const c = document.cookie.split('; ').find((p) => p.startsWith('XSRF-TOKEN='));
+  return c ? decodeURIComponent(c.slice('XSRF-TOKEN='.length)) : '';
+}
+
+/** Any answer from this server sets a missing token cookie; /session is the cheapest. */
+async function ensureCsrfToken() {
+  if (!csrfToken()) {
+    try {
+      await fetch('/session', { headers: { Accept: 'application/json' } });
+    } catch {
+      // the request that needs the token will report the network failure
+    }
+  }
+  return csrfToken();
+}
+
+async function loadSession() {
   try {
-    return JSON.parse(sessionStorage.getItem(STAFF_KEY));
+    const r = await fetch('/session', { headers: { Accept: 'application/json' } });
+    const s = r.ok ? await r.json() : null;
+    current = s && s.authenticated ? { user: s.user, role: s.role } : null;
   } catch {
-    return null;
+    current = null;
   }
 }
 
-export function setStaff(user, password) {
-  const bytes = new TextEncoder().encode(user + ':' + password);
-  let bin = '';
-  bytes.forEach((b) => (bin += String.fromCharCode(b)));
-  sessionStorage.setItem(STAFF_KEY, JSON.stringify({ user, token: 'Basic ' + btoa(bin) }));
+/**
+ * Logs in with the form's name and password. Returns {ok, status, data, retryAfter}: data is
+ * {user, role} on success, a problem detail otherwise; network failures resolve with status 0.
+ */
+export async function login(user, password) {
+  const token = await ensureCsrfToken();
+  let response;
+  try {
+    response = await fetch('/login', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json', 'X-XSRF-TOKEN': token },
+      body: new URLSearchParams({ username: user, password }),
+    });
+  } catch {
+    return { ok: false, status: 0, data: { detail: t('common.offline') } };
+  }
+  let data = null;
+  try {
+    data = await response.json();
+  } catch {
+    data = null;
+  }
+  if (response.ok) current = data;
+  return { ok: response.ok, status: response.status, data, retryAfter: response.headers.get('Retry-After') };
 }
 
-export function logout() {
-  sessionStorage.removeItem(STAFF_KEY);
+/** Ends the session on the server; keepalive lets it finish when the page navigates away at once. */
+export async function logout() {
+  current = null;
+  const token = await ensureCsrfToken();
+  try {
+    await fetch('/logout', { method: 'POST', keepalive: true, headers: { 'X-XSRF-TOKEN': token } });
+  } catch {
+    // offline: the session ends by itself after its idle timeout
+  }
 }
 
 /** Sends the staff to the login page (and back here afterwards) when not logged in. */
 export function requireStaff() {
-  if (staff()) return true;
+  if (current) return true;
   location.replace('/login.html?next=' + encodeURIComponent(location.pathname + location.search));
   return false;
 }
@@ -108,13 +160,14 @@ export function requireStaff() {
 
 /**
  * Calls the API through this server. Returns {ok, status, data, response}; data is the parsed JSON
- * (a problem detail when !ok) or null. Network failures resolve with status 0.
+ * (a problem detail when !ok) or null. Network failures resolve with status 0. A staff call (auth)
+ * answered 401 goes to the login page: the session ended or was never there.
  */
 export async function api(path, { method = 'GET', body, code, auth = false, headers = {}, raw = false, relogin = true } = {}) {
   const h = { 'Accept-Language': lang(), Accept: 'application/json, application/problem+json', ...headers };
   if (body !== undefined) h['Content-Type'] = 'application/json';
   if (code) h['X-Participant-Code'] = code;
-  if (auth && staff()) h.Authorization = staff().token;
+  if (!['GET', 'HEAD'].includes(method.toUpperCase())) h['X-XSRF-TOKEN'] = await ensureCsrfToken();
   let response;
   try {
     response = await fetch(path, { method, headers: h, body: body === undefined ? undefined : JSON.stringify(body) });
@@ -141,6 +194,7 @@ export async function api(path, { method = 'GET', body, code, auth = false, head
 export function problemText(result) {
   if (result.status === 0) return t('common.offline');
   const d = result.data || {};
+  if (d.code === 'csrf') return t('common.csrf');
   return d.detail || d.title || (result.status === 403 ? t('login.forbidden') : t('common.error'));
 }
 
@@ -229,7 +283,10 @@ function renderHeader(area) {
   const right = el('div', {}, el('label', { for: 'lang', text: t('lang.label') + ' ' }), select);
   if (area === 'staff' && staff()) {
     const out = el('button', { type: 'button', class: 'secondary', id: 'logout', text: t('nav.logout') });
-    out.addEventListener('click', () => { logout(); location.href = '/login.html'; });
+    out.addEventListener('click', async () => {
+      await logout();
+      location.href = '/login.html';
+    });
     right.append(' ', el('span', { text: t('login.as', staff().user) + ' ' }), out);
   }
   header.replaceChildren(el('div', { class: 'row' },
@@ -239,12 +296,14 @@ function renderHeader(area) {
 /** Loads the translations of the chosen language and renders the page frame. */
 export async function init(area = 'participant') {
   document.documentElement.lang = lang();
+  const session = area === 'staff' ? loadSession() : null;
   try {
     const r = await fetch(`/i18n/${lang()}.json`);
     messages = await r.json();
   } catch {
     messages = {};
   }
+  await session;
   renderHeader(area);
   applyTranslations();
   document.body.classList.add('ready');

@@ -1,4 +1,4 @@
-import { init, api, el, t, $, nameOf, titleOf, loadForum, notice, problemText, requireStaff, staff, logout, formatDate, download } from './common.js';
+import { init, api, el, t, $, nameOf, titleOf, loadForum, notice, problemText, requireStaff, logout, formatDate, download } from './common.js';
 import { barChart } from './charts.js';
 
 await init('staff');
@@ -92,13 +92,14 @@ function start(forum) {
     live.textContent = t(state === 'on' ? 'dash.live' : state === 'off' ? 'dash.offline' : 'dash.connecting');
   }
 
-  // Server-Sent Events read with fetch, because EventSource cannot send the Authorization header.
+  // Server-Sent Events read with fetch: a failed EventSource cannot tell a 401 (log in again) from
+  // a network drop. The staff session cookie authenticates it; the web app adds the credential.
   async function live() {
     for (;;) {
       setLive('connecting');
       try {
         const response = await fetch(base + '/reports/live', {
-          headers: { Accept: 'text/event-stream', Authorization: staff().token } });
+          headers: { Accept: 'text/event-stream' }, credentials: 'same-origin' });
         if (response.status === 401) {
           logout();
           location.replace('/login.html?next=' + encodeURIComponent(location.pathname + location.search));

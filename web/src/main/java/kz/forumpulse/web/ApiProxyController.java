@@ -11,13 +11,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -26,6 +27,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
  * fixed set of headers go there; status, body and a fixed set of headers come back. The body is
  * copied as it arrives and flushed after every chunk, so Server-Sent Events ({@code /reports/live})
  * stream through.
+ *
+ * <p>A staff member logged in through the login form has no credential in the browser: the session
+ * holds it and it is added here (see {@link #authorization}).
  *
  * <p>{@code WWW-Authenticate} is not passed back: a browser would answer it with its own login
  * dialog, and the staff pages have their own login form.
@@ -98,10 +102,11 @@ class ApiProxyController {
         HttpRequest.newBuilder(target).timeout(properties.responseTimeout());
     for (String name : REQUEST_HEADERS) {
       String value = request.getHeader(name);
-      if (value != null) {
+      if (value != null && !"Authorization".equals(name)) {
         forward.header(name, value);
       }
     }
+    authorization(request).ifPresent(value -> forward.header("Authorization", value));
     forward.method(
         request.getMethod(),
         body == null || (body.length == 0 && BODYLESS.contains(request.getMethod()))
@@ -165,39 +170,29 @@ class ApiProxyController {
     }
   }
 
+  /**
+   * An API client's own credential goes through untouched; otherwise a logged-in staff member's
+   * session supplies it. A header that is no credential at all (a page sending {@code "undefined"})
+   * does not hide the session's.
+   */
+  static Optional<String> authorization(HttpServletRequest request) {
+    String own = request.getHeader("Authorization");
+    if (WebSecurity.carriesCredential(request)) {
+      return Optional.of(own.trim());
+    }
+    Authentication current = SecurityContextHolder.getContext().getAuthentication();
+    if (current instanceof StaffAuthentication staff) {
+      return Optional.of(staff.upstreamAuthorization());
+    }
+    return Optional.empty();
+  }
+
   private static String stripSlash(String base) {
     return base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
   }
 
   private static void problem(HttpServletResponse response, int status, String title, String detail)
       throws IOException {
-    response.setStatus(status);
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    response
-        .getOutputStream()
-        .write(
-            ("{\"type\":\"about:blank\",\"title\":\""
-                    + json(title)
-                    + "\",\"status\":"
-                    + status
-                    + ",\"detail\":\""
-                    + json(detail)
-                    + "\"}")
-                .getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static String json(String s) {
-    StringBuilder out = new StringBuilder();
-    for (char c : s.toCharArray()) {
-      if (c == '"' || c == '\\') {
-        out.append('\\').append(c);
-      } else if (c < 0x20) {
-        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    Problems.write(response, status, title, detail);
   }
 }

@@ -5,6 +5,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -14,6 +16,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * sniffing. {@code blob:} images are the ticket QR, fetched with the access code in a header.
  */
 @Component
+// Before the security filters, so their own answers (a refused CSRF token, a login) carry these
+// too.
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class SecurityHeadersFilter extends OncePerRequestFilter {
 
   static final String CSP =

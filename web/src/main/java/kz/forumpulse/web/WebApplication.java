@@ -8,6 +8,9 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.http.converter.autoconfigure.HttpMessageConvertersAutoConfiguration;
 import org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.servlet.autoconfigure.HttpEncodingAutoConfiguration;
 import org.springframework.boot.tomcat.autoconfigure.servlet.TomcatServletWebServerAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.DispatcherServletAutoConfiguration;
@@ -20,12 +23,13 @@ import org.springframework.context.annotation.ComponentScan;
  * /api/**} to the three services, so a browser needs one address.
  *
  * <p>The auto-configuration is listed, not discovered: in the local stack and the end-to-end tests
- * this app shares a classpath with the services (Kafka, MongoDB, Spring Security), none of which
- * belongs here. Authentication stays with the services; the proxy passes the header through.
+ * this app shares a classpath with the services (Kafka, MongoDB, their security configuration and
+ * staff accounts), none of which belongs here. Staff accounts stay with the services: the login
+ * form checks a password against them ({@link WebSecurity}).
  */
 @SpringBootConfiguration
 @ComponentScan
-@EnableConfigurationProperties(WebProperties.class)
+@EnableConfigurationProperties({WebProperties.class, LoginProperties.class})
 @ImportAutoConfiguration({
   PropertyPlaceholderAutoConfiguration.class,
   ConfigurationPropertiesAutoConfiguration.class,
@@ -35,7 +39,10 @@ import org.springframework.context.annotation.ComponentScan;
   HttpEncodingAutoConfiguration.class,
   HttpMessageConvertersAutoConfiguration.class,
   JacksonAutoConfiguration.class,
-  ErrorMvcAutoConfiguration.class
+  ErrorMvcAutoConfiguration.class,
+  SecurityAutoConfiguration.class,
+  ServletWebSecurityAutoConfiguration.class,
+  SecurityFilterAutoConfiguration.class
 })
 public class WebApplication {
 

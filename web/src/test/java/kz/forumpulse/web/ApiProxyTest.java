@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import jakarta.servlet.http.Cookie;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -18,6 +19,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -27,6 +30,7 @@ import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The proxy against stub services: each path reaches the right one with method, query, body and the
@@ -52,6 +56,23 @@ class ApiProxyTest {
   @Autowired MockMvc mvc;
   @LocalServerPort int port;
 
+  /**
+   * What the pages' script sends with every non-GET request: the {@code XSRF-TOKEN} cookie's value
+   * echoed in {@code X-XSRF-TOKEN}. Cookies the request already has are kept.
+   */
+  static RequestPostProcessor csrfToken() {
+    return request -> {
+      List<Cookie> cookies = new ArrayList<>();
+      if (request.getCookies() != null) {
+        cookies.addAll(List.of(request.getCookies()));
+      }
+      cookies.add(new Cookie("XSRF-TOKEN", "proxy-test-token"));
+      request.setCookies(cookies.toArray(Cookie[]::new));
+      request.addHeader("X-XSRF-TOKEN", "proxy-test-token");
+      return request;
+    };
+  }
+
   @Test
   void registrationPostGoesToRegistrationWithBodyAndHeaders() throws Exception {
     mvc.perform(
@@ -59,7 +80,8 @@ class ApiProxyTest {
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("Accept-Language", "kk")
                 .header("Idempotency-Key", "k-1")
-                .header("Cookie", "JSESSIONID=browser")
+                .cookie(new Cookie("JSESSIONID", "browser"))
+                .with(csrfToken())
                 .content("{\"fullName\":\"Айгүл\"}"))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.service").value("registration"))
@@ -81,6 +103,7 @@ class ApiProxyTest {
             post("/api/forums/f1/questions")
                 .contentType(MediaType.APPLICATION_JSON)
                 .header("X-Participant-Code", "CODE-1")
+                .with(csrfToken())
                 .content("{}"))
         .andExpect(status().isCreated())
         .andExpect(jsonPath("$.service").value("feedback"))
@@ -88,7 +111,10 @@ class ApiProxyTest {
     mvc.perform(get("/api/forums/f1/questions").queryParam("sort", "newest"))
         .andExpect(jsonPath("$.service").value("feedback"))
         .andExpect(jsonPath("$.query").value("sort=newest"));
-    mvc.perform(delete("/api/forums/f1/questions/q1/support").header("X-Participant-Code", "C"))
+    mvc.perform(
+            delete("/api/forums/f1/questions/q1/support")
+                .header("X-Participant-Code", "C")
+                .with(csrfToken()))
         .andExpect(jsonPath("$.service").value("feedback"))
         .andExpect(jsonPath("$.method").value("DELETE"));
   }
@@ -125,6 +151,7 @@ class ApiProxyTest {
     mvc.perform(
             patch("/api/me")
                 .header("X-Participant-Code", "C")
+                .with(csrfToken())
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"position\":\"аким\"}"))
         .andExpect(jsonPath("$.service").value("registration"))

@@ -23,8 +23,22 @@ final class Browser implements AutoCloseable {
   final ChromeDriver driver;
   private final Path profile;
 
+  private static Browser shared;
+
   static boolean available() {
     return new File(CHROMIUM).canExecute() && new File(CHROMEDRIVER).canExecute();
+  }
+
+  /**
+   * One browser for every test class of the JVM: starting Chromium costs seconds on a small
+   * machine. Closed when the JVM exits.
+   */
+  static synchronized Browser shared() {
+    if (shared == null) {
+      shared = new Browser();
+      Runtime.getRuntime().addShutdownHook(new Thread(shared::close));
+    }
+    return shared;
   }
 
   Browser() {
@@ -56,6 +70,16 @@ final class Browser implements AutoCloseable {
     driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
     phone();
+  }
+
+  /**
+   * Forgets whoever logged in and what the pages remembered (cookies, session and local storage),
+   * as a new browser would, so test classes sharing this browser do not depend on their order.
+   */
+  void forget(String origin) {
+    driver.get(origin + "/index.html");
+    driver.executeScript("sessionStorage.clear(); localStorage.clear();");
+    driver.manage().deleteAllCookies();
   }
 
   void phone() {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -45,7 +44,8 @@ class BrowserEndToEndTest {
   @BeforeAll
   static void start() {
     system = WebSystem.get();
-    browser = new Browser();
+    browser = Browser.shared();
+    browser.forget(system.web);
     HttpResponse<String> created =
         system.post(
             system.registration + "/api/forums",
@@ -64,13 +64,6 @@ class BrowserEndToEndTest {
                     .get(system.feedback + "/api/forums/" + forumId + "/projects", Map.of())
                     .statusCode()
                 == 200);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @Test

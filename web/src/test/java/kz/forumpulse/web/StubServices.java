@@ -6,18 +6,45 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Three tiny HTTP servers standing in for the services. Each answers with what it received (its
- * name, method, path, query, forwarded headers and body) as JSON; {@code /reports/live} answers as
- * an event stream: one event at once, the second only after {@link #releaseSecondEvent()}.
+ * name, method, path, query, forwarded headers and body) as JSON, except under {@code /opaque/},
+ * where it answers {@code {}} so a test can see what the proxy itself sends back; {@code
+ * /reports/live} answers as an event stream: one event at once, the second only after {@link
+ * #releaseSecondEvent()}. The login probes ({@code /api/forums/login-probe/...}) answer like the
+ * services' security: 401 for an unknown account or password, 403 for a role that may not, 404 (no
+ * such forum) for one that may. Every request is recorded in {@link #received}.
  */
 final class StubServices {
 
   static final StubServices INSTANCE = new StubServices();
+
+  /** Staff accounts of the stubs: name, password, role; "nobody" has a password and no role. */
+  static final Map<String, String[]> ACCOUNTS =
+      Map.of(
+          "organiser", new String[] {"stub-organiser-pw", "ORGANISER"},
+          "moderator", new String[] {"stub-moderator-pw", "MODERATOR"},
+          "analyst", new String[] {"stub-analyst-pw", "ANALYST"},
+          "nobody", new String[] {"stub-nobody-pw", ""});
+
+  private static final Map<String, String> PROBE_ROLE =
+      Map.of(
+          "/api/forums/login-probe/registrations/summary", "ORGANISER",
+          "/api/forums/login-probe/moderation/settings", "MODERATOR",
+          "/api/forums/login-probe/reports/attendance", "ANALYST");
+
+  /** One request as a stub service saw it. */
+  record Received(String service, String method, String path, String authorization) {}
+
+  final List<Received> received = new CopyOnWriteArrayList<>();
 
   final HttpServer registration = start("registration");
   final HttpServer feedback = start("feedback");
@@ -48,8 +75,25 @@ final class StubServices {
     }
   }
 
+  static String basic(String user, String password) {
+    return "Basic "
+        + Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Requests a stub received for exactly this path. */
+  List<Received> receivedAt(String path) {
+    return received.stream().filter(r -> r.path().equals(path)).toList();
+  }
+
   private void handle(String name, HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getRawPath();
+    String authorization = exchange.getRequestHeaders().getFirst("Authorization");
+    received.add(new Received(name, exchange.getRequestMethod(), path, authorization));
+    if (PROBE_ROLE.containsKey(path)) {
+      probe(exchange, PROBE_ROLE.get(path), authorization);
+      return;
+    }
     if (path.endsWith("/reports/live")) {
       stream(exchange);
       return;
@@ -79,6 +123,9 @@ final class StubServices {
             + ","
             + field("body", body)
             + "}";
+    if (path.contains("/opaque/")) {
+      json = "{}";
+    }
     byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
     exchange.getResponseHeaders().add("Content-Type", "application/json");
     exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"Realm\"");
@@ -92,6 +139,22 @@ final class StubServices {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
+  }
+
+  private static void probe(HttpExchange exchange, String role, String authorization)
+      throws IOException {
+    String[] account =
+        ACCOUNTS.entrySet().stream()
+            .filter(a -> basic(a.getKey(), a.getValue()[0]).equals(authorization))
+            .map(a -> a.getValue())
+            .findFirst()
+            .orElse(null);
+    int status = account == null ? 401 : account[1].equals(role) ? 404 : 403;
+    if (status == 401) {
+      exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"forum-pulse\"");
+    }
+    exchange.sendResponseHeaders(status, -1);
+    exchange.close();
   }
 
   private void stream(HttpExchange exchange) throws IOException {

@@ -48,12 +48,16 @@ final class WebSystem implements AutoCloseable {
     args.add("--forum.security.moderator-password=web-e2e-moderator");
     args.add("--forum.security.analyst-password=web-e2e-analyst");
     String[] common = args.toArray(String[]::new);
-    List<CompletableFuture<ConfigurableApplicationContext>> starting =
-        List.of(
-            start(
+    // The first application to start configures Logback for the whole JVM; two doing it at the same
+    // moment race ("Logback configuration error detected"), so one starts alone and the rest after.
+    contexts.add(
+        start(
                 RegistrationApplication::builder,
                 common,
-                "--spring.mongodb.database=web_registration"),
+                "--spring.mongodb.database=web_registration")
+            .join());
+    List<CompletableFuture<ConfigurableApplicationContext>> starting =
+        List.of(
             start(FeedbackApplication::builder, common, "--spring.mongodb.database=web_feedback"),
             start(
                 ReportingApplication::builder, common, "--spring.mongodb.database=web_reporting"));
