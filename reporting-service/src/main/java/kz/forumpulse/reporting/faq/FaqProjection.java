@@ -4,6 +4,7 @@ import java.util.Date;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import kz.forumpulse.events.QuestionAnswered;
 import kz.forumpulse.events.QuestionApproved;
 import kz.forumpulse.events.QuestionEdited;
@@ -15,6 +16,7 @@ import kz.forumpulse.events.QuestionSupported;
 import kz.forumpulse.events.QuestionWithdrawn;
 import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.store.Generation;
+import kz.forumpulse.reporting.store.GuardedUpdate;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,7 +36,7 @@ import org.springframework.stereotype.Service;
  * applied with the Kafka offset ({@code seq}) of the record that carries it, and every document it
  * changes — the question, then its group — remembers the offset of the last event applied to it
  * ({@code lastSeq}). A change is one conditional single-document update "only if {@code lastSeq <
- * seq}", so:
+ * seq}" ({@link GuardedUpdate}: tested on the document as read, written on the version tested), so:
  *
  * <ul>
  *   <li>a <b>redelivery</b> of the same record (crash before the offset commit) finds the documents
@@ -133,7 +135,8 @@ public class FaqProjection {
             // The offset the question was submitted at: the grouping order after a restart, and
             // what tells a redelivery (same offset) from a duplicate publication (another one).
             .append("seq", seq)
-            .append("lastSeq", seq);
+            .append("lastSeq", seq)
+            .append(GuardedUpdate.VERSION, 0);
     try {
       mongo.insert(question, gen.questions());
     } catch (DuplicateKeyException alreadyStored) {
@@ -201,10 +204,13 @@ public class FaqProjection {
       questionUpdate.set("supporters", supporters + delta);
       changeGroup(question, seq, new Update().inc("supporters", delta), gen);
     }
-    mongo.updateFirst(
-        notYet(question.getString("_id"), seq),
+    GuardedUpdate.apply(
+        mongo,
+        gen.questions(),
+        question.getString("_id"),
+        notYet(seq),
         questionUpdate.set("lastSeq", seq),
-        gen.questions());
+        false);
     if (event instanceof QuestionEdited) {
       refreshRepresentative(question, gen, true);
     }
@@ -228,11 +234,7 @@ public class FaqProjection {
     if (answered) {
       update.inc("answered", 1);
     }
-    try {
-      mongo.upsert(notYet(groupKey(question), seq), update, gen.groups());
-    } catch (DuplicateKeyException alreadyApplied) {
-      // The group exists and has seen this offset: the upsert's insert collided with it.
-    }
+    GuardedUpdate.apply(mongo, gen.groups(), groupKey(question), notYet(seq), update, true);
     refreshRepresentative(question, gen);
   }
 
@@ -250,12 +252,16 @@ public class FaqProjection {
   }
 
   private void changeGroup(Document question, long seq, Update update, Generation gen) {
-    mongo.updateFirst(notYet(groupKey(question), seq), update.set("lastSeq", seq), gen.groups());
+    GuardedUpdate.apply(
+        mongo, gen.groups(), groupKey(question), notYet(seq), update.set("lastSeq", seq), false);
   }
 
-  /** The document, if no event at or after seq has been applied to it yet. */
-  private static Query notYet(String id, long seq) {
-    return Query.query(Criteria.where("_id").is(id).and("lastSeq").not().gte(seq));
+  /** True for a document no event at or after seq has been applied to yet. */
+  private static Predicate<Document> notYet(long seq) {
+    return doc -> {
+      Number last = doc.get("lastSeq", Number.class);
+      return last == null || last.longValue() < seq;
+    };
   }
 
   private void refreshRepresentative(Document question, Generation gen) {

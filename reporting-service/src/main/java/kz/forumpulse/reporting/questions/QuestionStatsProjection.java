@@ -16,6 +16,7 @@ import kz.forumpulse.events.QuestionSupported;
 import kz.forumpulse.events.QuestionWithdrawn;
 import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.store.Generation;
+import kz.forumpulse.reporting.store.GuardedUpdate;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -100,7 +101,8 @@ public class QuestionStatsProjection {
               .append("day", day(q.occurredAt()))
               .append("supports", 0)
               .append("applied", new ArrayList<>(List.of(eventId)))
-              .append("cells", new ArrayList<String>());
+              .append("cells", new ArrayList<String>())
+              .append(GuardedUpdate.VERSION, 0);
       try {
         mongo.insert(placement, gen.questionPlacements());
       } catch (DuplicateKeyException alreadyRecorded) {
@@ -111,10 +113,13 @@ public class QuestionStatsProjection {
       if (change == null) {
         return null;
       }
-      mongo.updateFirst(
-          Query.query(Criteria.where("_id").is(questionId).and("applied").ne(eventId)),
+      GuardedUpdate.apply(
+          mongo,
+          gen.questionPlacements(),
+          questionId,
+          doc -> !list(doc, "applied").contains(eventId),
           change.push("applied", eventId),
-          gen.questionPlacements());
+          false);
     }
     Document placement = mongo.findById(questionId, Document.class, gen.questionPlacements());
     if (placement == null) {
@@ -161,17 +166,20 @@ public class QuestionStatsProjection {
 
   /** Records, before the cell is touched, that the question may be counted in it. */
   void note(String questionId, String cell, Generation gen) {
-    mongo.updateFirst(
-        Query.query(Criteria.where("_id").is(questionId).and("cells").ne(cell)),
+    GuardedUpdate.apply(
+        mongo,
+        gen.questionPlacements(),
+        questionId,
+        doc -> !list(doc, "cells").contains(cell),
         new Update().push("cells", cell),
-        gen.questionPlacements());
+        false);
   }
 
   /** Forgets a cell once the question is no longer counted there. */
   void unnote(String questionId, String cell, Generation gen) {
     mongo.updateFirst(
         Query.query(Criteria.where("_id").is(questionId)),
-        new Update().pull("cells", cell),
+        new Update().pull("cells", cell).inc(GuardedUpdate.VERSION, 1),
         gen.questionPlacements());
   }
 
@@ -191,14 +199,13 @@ public class QuestionStatsProjection {
             .inc("count", 1)
             .set(supportsField(questionId), supports)
             .inc("supports", supports);
-    try {
-      mongo.upsert(
-          Query.query(Criteria.where("_id").is(cell).and("members").ne(questionId)),
-          update,
-          gen.questionCells());
-    } catch (DuplicateKeyException alreadyCounted) {
-      // The cell exists and lists the question.
-    }
+    GuardedUpdate.apply(
+        mongo,
+        gen.questionCells(),
+        cell,
+        doc -> !list(doc, "members").contains(questionId),
+        update,
+        true);
   }
 
   /** Takes the question and the support counted for it out of the cell, if it is counted there. */
@@ -211,15 +218,17 @@ public class QuestionStatsProjection {
       }
       Object supports = counted.get(field);
       giveUpAfterRetries(attempt, cell);
-      mongo.updateFirst(
-          Query.query(
-              Criteria.where("_id").is(cell).and("members").is(questionId).and(field).is(supports)),
+      GuardedUpdate.apply(
+          mongo,
+          gen.questionCells(),
+          cell,
+          doc -> counts(doc, questionId, supports),
           new Update()
               .pull("members", questionId)
               .inc("count", -1)
               .inc("supports", -number(supports))
               .unset(field),
-          gen.questionCells());
+          false);
     }
   }
 
@@ -233,11 +242,13 @@ public class QuestionStatsProjection {
       }
       Object before = counted.get(field);
       giveUpAfterRetries(attempt, cell);
-      mongo.updateFirst(
-          Query.query(
-              Criteria.where("_id").is(cell).and("members").is(questionId).and(field).is(before)),
+      GuardedUpdate.apply(
+          mongo,
+          gen.questionCells(),
+          cell,
+          doc -> counts(doc, questionId, before),
           new Update().set(field, supports).inc("supports", supports - number(before)),
-          gen.questionCells());
+          false);
     }
   }
 
@@ -247,14 +258,28 @@ public class QuestionStatsProjection {
    */
   private Document counted(String questionId, String cell, Generation gen) {
     String field = supportsField(questionId);
-    Query query = Query.query(Criteria.where("_id").is(cell).and("members").is(questionId));
-    query.fields().include(field);
-    Document found = mongo.findOne(query, Document.class, gen.questionCells());
-    if (found == null) {
+    // By _id only: mongo-java-server scans the collection for any richer filter.
+    Document found = mongo.findById(cell, Document.class, gen.questionCells());
+    if (found == null || !list(found, "members").contains(questionId)) {
       return null;
     }
-    Document supportsOf = found.get("supportsOf", Document.class);
-    return new Document(field, supportsOf == null ? null : supportsOf.get(key(questionId)));
+    return new Document(field, supportOf(found, questionId));
+  }
+
+  /** Whether the cell counts the question with exactly this support (null: none recorded). */
+  private static boolean counts(Document cell, String questionId, Object supports) {
+    return list(cell, "members").contains(questionId)
+        && java.util.Objects.equals(supportOf(cell, questionId), supports);
+  }
+
+  private static Object supportOf(Document cell, String questionId) {
+    Document supportsOf = cell.get("supportsOf", Document.class);
+    return supportsOf == null ? null : supportsOf.get(key(questionId));
+  }
+
+  private static List<?> list(Document doc, String field) {
+    Object value = doc.get(field);
+    return value instanceof List<?> l ? l : List.of();
   }
 
   /**
