@@ -204,10 +204,12 @@ public class FaqProjection {
       questionUpdate.set("supporters", supporters + delta);
       changeGroup(question, seq, new Update().inc("supporters", delta), gen);
     }
+    // The question was read by apply(): no second read unless someone changed it meanwhile.
     GuardedUpdate.apply(
         mongo,
         gen.questions(),
         question.getString("_id"),
+        question,
         notYet(seq),
         questionUpdate.set("lastSeq", seq),
         false);

@@ -41,9 +41,26 @@ public final class GuardedUpdate {
       Predicate<Document> condition,
       Update update,
       boolean upsert) {
+    return apply(mongo, collection, id, null, condition, update, upsert);
+  }
+
+  /**
+   * Like {@link #apply(MongoTemplate, String, Object, Predicate, Update, boolean)}, starting from
+   * {@code read}, the document as the caller has just read it (saves a round trip; a stale copy
+   * only costs a retry).
+   */
+  public static boolean apply(
+      MongoTemplate mongo,
+      String collection,
+      Object id,
+      Document read,
+      Predicate<Document> condition,
+      Update update,
+      boolean upsert) {
     update.inc(VERSION, 1);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Document current = mongo.findById(id, Document.class, collection);
+      Document current =
+          attempt == 0 && read != null ? read : mongo.findById(id, Document.class, collection);
       if (current == null) {
         if (!upsert || !condition.test(new Document())) {
           return false;
