@@ -69,9 +69,13 @@ public final class Benchmark {
       }
       if (!s.string("SKIP", "").contains("replay")) {
         summary.putAll(phases.replay());
-        info.put("load_after_replay", Load.now());
+        info.put("load_after_live_apply", Load.now());
         summary.putAll(phases.queries());
         info.put("load_after_queries", Load.now());
+        if (!s.string("SKIP", "").contains("rebuild")) {
+          summary.putAll(phases.rebuild());
+          info.put("load_after_rebuild", Load.now());
+        }
       }
       target.residentMegabytes().ifPresent(mb -> summary.put("stack_rss_mb", mb));
       info.put("load_at_end", Load.now());

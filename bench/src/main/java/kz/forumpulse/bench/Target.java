@@ -14,6 +14,7 @@ import kz.forumpulse.localstack.LocalKafka;
 import kz.forumpulse.localstack.LocalMongo;
 import kz.forumpulse.localstack.LocalStackConfig;
 import kz.forumpulse.localstack.Services;
+import kz.forumpulse.mongoemulator.NarrowingMemoryBackend;
 
 /**
  * What the benchmark drives: the local stack started in this JVM (the default: embedded KRaft
@@ -91,7 +92,10 @@ final class Target implements AutoCloseable {
       mongoResource = mongo;
       mongoUri = mongo.connectionString();
     } else {
-      MongoServer server = new MongoServer(new MemoryBackend());
+      // "memory-stock": mongo-java-server as shipped, which scans for every compare-and-set.
+      MongoServer server =
+          new MongoServer(
+              "memory-stock".equals(backend) ? new MemoryBackend() : new NarrowingMemoryBackend());
       server.bind("127.0.0.1", mongoPort);
       mongoResource = server::shutdownNow;
       mongoUri = "mongodb://127.0.0.1:" + mongoPort;

@@ -1,13 +1,14 @@
 package kz.forumpulse.localstack;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import kz.forumpulse.mongoemulator.NarrowingH2Backend;
 
 /**
  * A MongoDB wire-protocol server inside this JVM (mongo-java-server), keeping its data in one H2
- * MVStore file so a restart loses nothing.
+ * MVStore file so a restart loses nothing. Filters that pin a unique index's keys are read from
+ * that index, as on MongoDB ({@link NarrowingH2Backend}).
  */
 public final class LocalMongo implements AutoCloseable {
 
@@ -29,7 +30,7 @@ public final class LocalMongo implements AutoCloseable {
   public static LocalMongo start(Path dataDir, String host, int port) throws Exception {
     Files.createDirectories(dataDir);
     Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
-    MongoServer server = new MongoServer(new H2Backend(file.toString()));
+    MongoServer server = new MongoServer(new NarrowingH2Backend(file.toString()));
     try {
       server.bind(host, port);
     } catch (RuntimeException e) {

@@ -1,9 +1,9 @@
 package kz.forumpulse.testsupport;
 
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.net.InetSocketAddress;
 import java.util.Locale;
+import kz.forumpulse.mongoemulator.NarrowingMemoryBackend;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 import org.testcontainers.DockerClientFactory;
 import org.testcontainers.kafka.KafkaContainer;
@@ -108,7 +108,7 @@ public final class TestInfrastructure {
     broker.brokerProperty("group.initial.rebalance.delay.ms", "0");
     broker.brokerProperty("log.retention.ms", "-1");
     broker.afterPropertiesSet();
-    MongoServer mongo = new MongoServer(new MemoryBackend());
+    MongoServer mongo = new MongoServer(new NarrowingMemoryBackend());
     InetSocketAddress address = mongo.bind();
     // Deliberately never stopped: Spring closes its cached test contexts in a JVM shutdown hook,
     // and their consumers and producers need a live broker to close quickly. The broker and

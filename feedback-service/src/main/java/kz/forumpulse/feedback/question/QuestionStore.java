@@ -74,7 +74,7 @@ public class QuestionStore {
     boolean changed =
         mongo.updateFirst(Query.query(criteria), update, Question.class).getModifiedCount() > 0;
     if (changed) {
-      relay.wakeUp();
+      relay.wakeUp(Question.COLLECTION, read.id());
     }
     return changed;
   }
@@ -91,7 +91,7 @@ public class QuestionStore {
 
   void insert(Question question) {
     mongo.insert(question);
-    relay.wakeUp();
+    relay.wakeUp(Question.COLLECTION, question.id());
   }
 
   /**

@@ -83,7 +83,7 @@ class CheckIns {
                 .getModifiedCount()
             == 1;
     if (first) {
-      relay.wakeUp();
+      relay.wakeUp(Registration.COLLECTION, registration.id());
     }
     Registration after = mongo.findById(registration.id(), Registration.class);
     return new CheckInResult(
@@ -117,7 +117,7 @@ class CheckIns {
                 .getModifiedCount()
             == 1;
     if (undone) {
-      relay.wakeUp();
+      relay.wakeUp(Registration.COLLECTION, registrationId);
     }
     return new CheckInResult(
         registration.id(),

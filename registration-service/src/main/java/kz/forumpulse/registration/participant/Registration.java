@@ -30,6 +30,7 @@ public record Registration(
     String phone,
     String email,
     String contactKey,
+    String emailKey,
     String language,
     String status,
     String accessCodeHash,

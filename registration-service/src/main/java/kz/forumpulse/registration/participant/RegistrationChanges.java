@@ -250,6 +250,7 @@ class RegistrationChanges {
             .set("position", null)
             .set("ruralDistrict", null)
             .set("contactKey", "erased:" + current.id())
+            .unset("emailKey")
             .set("accessCodeHash", "erased:" + current.id())
             .set("ticketToken", "erased:" + current.id())
             .set("erasedAt", now)
@@ -265,10 +266,11 @@ class RegistrationChanges {
   }
 
   private Update released(RegistrationStatus to, Registration current, DomainEvent event) {
-    // The contact key is freed so the same person can register again later.
+    // The contact keys are freed so the same person can register again later.
     return new Update()
         .set("status", to.name())
         .set("contactKey", "released:" + current.id())
+        .unset("emailKey")
         .set("updatedAt", event.occurredAt());
   }
 
@@ -290,7 +292,7 @@ class RegistrationChanges {
                 .getModifiedCount()
             == 1;
     if (applied) {
-      relay.wakeUp();
+      relay.wakeUp(Registration.COLLECTION, current.id());
     }
     return applied;
   }
@@ -314,6 +316,7 @@ class RegistrationChanges {
         r.phone(),
         r.email(),
         r.contactKey(),
+        r.emailKey(),
         r.language(),
         RegistrationStatus.WAITLISTED.name(),
         r.accessCodeHash(),

@@ -3,8 +3,10 @@ package kz.forumpulse.registration.participant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import kz.forumpulse.events.DomainEvent;
 import kz.forumpulse.events.ForumId;
@@ -24,6 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -63,6 +66,10 @@ class Registrations {
             .on("forumId", Sort.Direction.ASC)
             .on("contactKey", Sort.Direction.ASC)
             .unique());
+    // The e-mail of an active registration, whether or not a phone is its main contact: a second
+    // registration with that e-mail is refused, and looking it up is an index read.
+    backfillEmailKeys(mongo);
+    indexes.createIndex(new Index().on("emailKey", Sort.Direction.ASC).unique().sparse());
     indexes.createIndex(new Index().on("accessCodeHash", Sort.Direction.ASC).unique());
     indexes.createIndex(new Index().on("ticketToken", Sort.Direction.ASC).unique().sparse());
     indexes.createIndex(new Index().on("idempotencyScope", Sort.Direction.ASC).unique().sparse());
@@ -194,6 +201,7 @@ class Registrations {
             phone.orElse(null),
             email.orElse(null),
             contactKey,
+            email.map(m -> emailKey(forumId, m)).orElse(null),
             language,
             status.name(),
             codeHash,
@@ -225,7 +233,7 @@ class Registrations {
       }
       throw existing(forumId, phone, email).map(Registrations::duplicate).orElseThrow(() -> e);
     }
-    relay.wakeUp();
+    relay.wakeUp(Registration.COLLECTION, id);
     return new RegistrationResult(
         id, forumId, status.name(), accessCode, waitlist.position(registration));
   }
@@ -262,24 +270,70 @@ class Registrations {
             Query.query(Criteria.where("idempotencyScope").is(scope)), Registration.class));
   }
 
+  /**
+   * The active registration of this forum with the same phone or e-mail, if any. Cancelled and
+   * declined registrations released their keys: that person may register again. Both look-ups are
+   * reads of a unique index ({@code (forumId, contactKey)}, {@code emailKey}): a phone, when given,
+   * is always the main contact.
+   */
   private Optional<String> existing(
       String forumId, Optional<String> phone, Optional<String> email) {
-    List<Criteria> anyContact = new ArrayList<>();
-    phone.ifPresent(p -> anyContact.add(Criteria.where("phone").is(p)));
-    email.ifPresent(m -> anyContact.add(Criteria.where("email").is(m)));
-    // Cancelled and declined registrations released their contact key: that person may register
-    // again.
-    Query query =
-        Query.query(
-            Criteria.where("forumId")
-                .is(forumId)
-                .and("status")
-                .nin(RegistrationStatus.CANCELLED.name(), RegistrationStatus.DECLINED.name())
-                .orOperator(anyContact.toArray(Criteria[]::new)));
+    Optional<String> byPhone =
+        phone.flatMap(
+            p ->
+                idOf(
+                    Query.query(
+                        Criteria.where("forumId").is(forumId).and("contactKey").is("tel:" + p))));
+    if (byPhone.isPresent()) {
+      return byPhone;
+    }
+    return email.flatMap(
+        m -> idOf(Query.query(Criteria.where("emailKey").is(emailKey(forumId, m)))));
+  }
+
+  private Optional<String> idOf(Query query) {
     query.fields().include("_id");
     return Optional.ofNullable(
             mongo.findOne(query, org.bson.Document.class, Registration.COLLECTION))
         .map(doc -> doc.get("_id").toString());
+  }
+
+  static String emailKey(String forumId, String email) {
+    return forumId + "|" + email;
+  }
+
+  /**
+   * Gives {@code emailKey} to active registrations stored before it existed (once; later starts
+   * find none). Of two active registrations sharing an e-mail, which only a race before this key
+   * could make, the first found keeps it.
+   */
+  static void backfillEmailKeys(MongoTemplate mongo) {
+    Query missing =
+        Query.query(
+            Criteria.where("emailKey")
+                .exists(false)
+                .and("email")
+                .ne(null)
+                .and("status")
+                .nin(RegistrationStatus.CANCELLED.name(), RegistrationStatus.DECLINED.name())
+                .and("erasedAt")
+                .is(null));
+    missing.fields().include("_id", "forumId", "email");
+    Set<String> taken = new HashSet<>();
+    for (org.bson.Document doc :
+        mongo.find(missing, org.bson.Document.class, Registration.COLLECTION)) {
+      String key = emailKey(doc.getString("forumId"), doc.getString("email"));
+      if (taken.add(key)) {
+        try {
+          mongo.updateFirst(
+              Query.query(Criteria.where("_id").is(doc.get("_id"))),
+              new Update().set("emailKey", key),
+              Registration.COLLECTION);
+        } catch (DuplicateKeyException keptByALaterOne) {
+          // a registration made after the key existed holds it already
+        }
+      }
+    }
   }
 
   static ApiProblem duplicate(String existingId) {

@@ -37,6 +37,7 @@ class WaitlistOrderTest {
         null,
         null,
         "k",
+        null,
         "ru",
         "WAITLISTED",
         "h" + id,

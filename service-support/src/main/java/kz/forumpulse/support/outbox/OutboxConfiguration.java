@@ -20,10 +20,14 @@ public class OutboxConfiguration {
   /**
    * @param collections collections whose documents embed an {@code outbox} array
    * @param pollInterval how often the relay looks when nobody woke it up
+   * @param sweepInterval how often, at least, it searches whole collections for pending entries
+   *     (writers name their documents; the sweep catches what a crash or an unnamed write left)
    */
   @ConfigurationProperties("forum.outbox")
   public record OutboxProperties(
-      List<String> collections, @DefaultValue("1s") Duration pollInterval) {}
+      List<String> collections,
+      @DefaultValue("1s") Duration pollInterval,
+      @DefaultValue("5s") Duration sweepInterval) {}
 
   @Bean
   EventPublisher eventPublisher(StreamBridge streamBridge) {
@@ -32,7 +36,8 @@ public class OutboxConfiguration {
 
   @Bean
   OutboxRelay outboxRelay(MongoTemplate mongo, EventPublisher publisher, OutboxProperties props) {
-    return new OutboxRelay(mongo, publisher, props.collections(), props.pollInterval());
+    return new OutboxRelay(
+        mongo, publisher, props.collections(), props.pollInterval(), props.sweepInterval());
   }
 
   @Bean

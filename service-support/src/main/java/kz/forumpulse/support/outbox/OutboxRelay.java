@@ -3,6 +3,9 @@ package kz.forumpulse.support.outbox;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +28,13 @@ import org.springframework.data.mongodb.core.query.Update;
 /**
  * Moves pending events from documents' embedded outboxes to Kafka.
  *
+ * <p>Writers say which document they gave an entry ({@link #wakeUp(String, Object)}); a round reads
+ * those by {@code _id}. The whole of each outbox collection is swept for pending entries at start,
+ * after any failure, on a bare {@link #wakeUp()}, and at least every {@code sweepInterval}: a hint
+ * lost in a crash, or a writer that gives none, is picked up there. Looking for pending entries can
+ * not use an index on every database (the emulator scans), so the sweep is kept off the per-write
+ * path.
+ *
  * <p>Publish first, then remove from the outbox: a crash in between publishes the entry again after
  * restart, with the same event id, and consumers drop the duplicate. While Kafka is down the
  * entries simply wait (writes keep being accepted) and the relay retries with back-off.
@@ -37,7 +47,11 @@ public class OutboxRelay implements SmartLifecycle {
   private final EventPublisher publisher;
   private final List<String> collections;
   private final Duration pollInterval;
+  private final Duration sweepInterval;
   private final Semaphore wakeUps = new Semaphore(0);
+  private final Map<String, Set<Object>> hinted = new ConcurrentHashMap<>();
+  private final AtomicBoolean sweepRequested = new AtomicBoolean(true);
+  private volatile long lastSweepNanos;
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
 
@@ -56,14 +70,40 @@ public class OutboxRelay implements SmartLifecycle {
       EventPublisher publisher,
       List<String> collections,
       Duration pollInterval) {
+    this(mongo, publisher, collections, pollInterval, Duration.ofSeconds(5));
+  }
+
+  public OutboxRelay(
+      MongoTemplate mongo,
+      EventPublisher publisher,
+      List<String> collections,
+      Duration pollInterval,
+      Duration sweepInterval) {
     this.mongo = mongo;
     this.publisher = publisher;
     this.collections = List.copyOf(collections);
     this.pollInterval = pollInterval;
+    this.sweepInterval = sweepInterval;
+    collections.forEach(c -> hinted.put(c, ConcurrentHashMap.newKeySet()));
   }
 
-  /** Asks the relay to look now rather than at the next poll, for low end-to-end latency. */
+  /** Asks the relay to sweep every outbox collection now rather than at the next poll. */
   public void wakeUp() {
+    sweepRequested.set(true);
+    wakeUps.release();
+  }
+
+  /**
+   * Tells the relay that document {@code id} of {@code collection} has just been given an outbox
+   * entry: it is published at once, without a sweep.
+   */
+  public void wakeUp(String collection, Object id) {
+    Set<Object> ids = hinted.get(collection);
+    if (ids == null) {
+      wakeUp();
+      return;
+    }
+    ids.add(id);
     wakeUps.release();
   }
 
@@ -97,35 +137,96 @@ public class OutboxRelay implements SmartLifecycle {
    * @return number of entries published
    */
   public int drain() {
+    sweepRequested.set(true);
+    return round();
+  }
+
+  /** One round of the relay: a sweep when one is asked for or due, else the named documents. */
+  private int round() {
+    boolean sweep =
+        sweepRequested.getAndSet(false)
+            || System.nanoTime() - lastSweepNanos >= sweepInterval.toNanos();
+    try {
+      int count = sweep ? drainAll() : drainHinted();
+      if (sweep) {
+        lastSweepNanos = System.nanoTime();
+      }
+      return count;
+    } catch (RuntimeException e) {
+      sweepRequested.set(true);
+      throw e;
+    }
+  }
+
+  /** Every document with pending entries, in rounds of {@value #BATCH}. */
+  private int drainAll() {
     int count = 0;
     for (String collection : collections) {
-      List<Document> pending = mongo.find(pendingQuery().limit(BATCH), Document.class, collection);
-      if (pending.isEmpty()) {
-        continue;
-      }
-      // After a failure the round stops starting sends: the broker is likely down.
-      AtomicBoolean stopped = new AtomicBoolean();
-      List<Future<Published>> sends = new ArrayList<>(pending.size());
-      for (Document doc : pending) {
-        sends.add(publishers().submit(() -> publishInOrder(doc, stopped)));
-      }
-      List<Published> results = new ArrayList<>(sends.size());
-      RuntimeException failure = null;
-      for (Future<Published> send : sends) {
-        Published result = await(send);
-        results.add(result);
-        if (result.failure() != null && failure == null) {
-          failure = result.failure();
+      // The hints are covered by the sweep: drop them first, later ones stay.
+      hinted.get(collection).clear();
+      List<Document> pending;
+      do {
+        pending = mongo.find(pendingQuery().limit(BATCH), Document.class, collection);
+        count += publish(collection, pending);
+      } while (pending.size() == BATCH);
+    }
+    return count;
+  }
+
+  /** Only the documents writers named since the last round, read by {@code _id}. */
+  private int drainHinted() {
+    int count = 0;
+    for (String collection : collections) {
+      Set<Object> ids = hinted.get(collection);
+      while (!ids.isEmpty()) {
+        List<Object> batch = new ArrayList<>(BATCH);
+        for (Object id : ids) {
+          batch.add(id);
+          if (batch.size() == BATCH) {
+            break;
+          }
         }
-      }
-      int removed = removePublished(collection, results);
-      published.addAndGet(removed);
-      count += removed;
-      if (failure != null) {
-        throw failure;
+        batch.forEach(ids::remove);
+        // {_id: {$in}} alone is an index look-up everywhere; the outbox is checked here.
+        List<Document> pending = new ArrayList<>();
+        for (Document doc :
+            mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, collection)) {
+          if (!doc.getList("outbox", Document.class, List.of()).isEmpty()) {
+            pending.add(doc);
+          }
+        }
+        count += publish(collection, pending);
       }
     }
     return count;
+  }
+
+  /** Publishes the pending entries of these documents; returns how many it published. */
+  private int publish(String collection, List<Document> pending) {
+    if (pending.isEmpty()) {
+      return 0;
+    }
+    // After a failure the round stops starting sends: the broker is likely down.
+    AtomicBoolean stopped = new AtomicBoolean();
+    List<Future<Published>> sends = new ArrayList<>(pending.size());
+    for (Document doc : pending) {
+      sends.add(publishers().submit(() -> publishInOrder(doc, stopped)));
+    }
+    List<Published> results = new ArrayList<>(sends.size());
+    RuntimeException failure = null;
+    for (Future<Published> send : sends) {
+      Published result = await(send);
+      results.add(result);
+      if (result.failure() != null && failure == null) {
+        failure = result.failure();
+      }
+    }
+    int removed = removePublished(collection, results);
+    published.addAndGet(removed);
+    if (failure != null) {
+      throw failure;
+    }
+    return removed;
   }
 
   /** What was published of one document, and the failure that stopped it, if any. */
@@ -240,7 +341,7 @@ public class OutboxRelay implements SmartLifecycle {
         if (!running) {
           return;
         }
-        drain();
+        round();
         backoffMs = 0;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -258,8 +359,10 @@ public class OutboxRelay implements SmartLifecycle {
     running = true;
     Thread thread = new Thread(this::loop, "outbox-relay");
     thread.setDaemon(true);
-    thread.start();
     worker = thread;
+    // The first round, a sweep, at once: entries a previous run left behind go out first.
+    wakeUps.release();
+    thread.start();
   }
 
   @Override

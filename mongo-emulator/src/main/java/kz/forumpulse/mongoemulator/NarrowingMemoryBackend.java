@@ -1,0 +1,83 @@
+package kz.forumpulse.mongoemulator;
+
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * mongo-java-server's memory backend with {@link IndexNarrowing}, and documents stored with shared
+ * strings ({@link CompactDocuments}).
+ */
+public class NarrowingMemoryBackend extends MemoryBackend {
+
+  private final LongAdder narrowed = new LongAdder();
+
+  /** Queries answered from an index they would have scanned for without narrowing. */
+  public long narrowedQueries() {
+    return narrowed.sum();
+  }
+
+  @Override
+  public MemoryDatabase openOrCreateDatabase(String databaseName) {
+    return new Database(databaseName, getCursorRegistry(), narrowed);
+  }
+
+  static final class Database extends MemoryDatabase {
+
+    private final LongAdder narrowed;
+
+    Database(String name, CursorRegistry cursors, LongAdder narrowed) {
+      super(name, cursors);
+      this.narrowed = narrowed;
+    }
+
+    @Override
+    protected MemoryCollection openOrCreateCollection(String name, CollectionOptions options) {
+      return new Collection(this, name, options, cursorRegistry, narrowed);
+    }
+  }
+
+  static final class Collection extends MemoryCollection {
+
+    private final LongAdder narrowed;
+
+    Collection(
+        MemoryDatabase database,
+        String name,
+        CollectionOptions options,
+        CursorRegistry cursors,
+        LongAdder narrowed) {
+      super(database, name, options, cursors);
+      this.narrowed = narrowed;
+    }
+
+    @Override
+    protected Integer addDocumentInternal(Document document) {
+      CompactDocuments.compact(document);
+      return super.addDocumentInternal(document);
+    }
+
+    /** Called once the stored document was changed in place. */
+    @Override
+    protected void handleUpdate(Integer position, Document stored, Document updated) {
+      super.handleUpdate(position, stored, updated);
+      CompactDocuments.compact(getDocument(position));
+    }
+
+    @Override
+    protected QueryResult queryDocuments(
+        Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
+      Iterable<Integer> candidates = IndexNarrowing.candidates(query, getIndexes());
+      if (candidates == null) {
+        return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);
+      }
+      narrowed.increment();
+      return matchDocuments(query, candidates, orderBy, skip, limit, batchSize, fields);
+    }
+  }
+}

@@ -1,0 +1,185 @@
+package kz.forumpulse.mongoemulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import com.mongodb.client.model.Sorts;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.function.Function;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The narrowing backends answer every filter exactly as the stock ones do (same documents, same
+ * order, same updates), and really narrow the filters the services use for compare-and-set.
+ */
+class NarrowingBackendTest {
+
+  @TempDir Path dir;
+
+  /** Filters of the shapes the services send, including ones that must not narrow wrongly. */
+  private static List<Bson> filters(Random random) {
+    List<Bson> filters = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String id = "q" + random.nextInt(60);
+      int v = random.nextInt(4);
+      filters.add(Filters.and(Filters.eq("_id", id), Filters.eq("v", v)));
+      filters.add(Filters.and(Filters.eq("_id", id), Filters.lt("v", v)));
+      filters.add(Filters.and(Filters.eq("_id", id), Filters.exists("v", false)));
+      filters.add(
+          Filters.and(
+              Filters.and(Filters.eq("_id", id), Filters.eq("v", v)),
+              Filters.ne("tags", "t" + random.nextInt(3))));
+      filters.add(Filters.and(Filters.eq("_id", id), Filters.eq("tags", "t" + random.nextInt(3))));
+      filters.add(
+          Filters.and(Filters.eq("forum", "f" + random.nextInt(3)), Filters.eq("code", "c" + i)));
+      filters.add(
+          Filters.and(
+              Filters.eq("forum", "f" + random.nextInt(3)),
+              Filters.eq("contact", "k" + random.nextInt(60)),
+              Filters.eq("v", v)));
+      filters.add(Filters.and(Filters.eq("_id", id), Filters.eq("forum", "f" + random.nextInt(3))));
+      filters.add(Filters.and(Filters.eq("_id", id), Filters.eq("_id", "q" + random.nextInt(60))));
+      filters.add(Filters.or(Filters.eq("_id", id), Filters.eq("v", v)));
+      filters.add(Filters.eq("forum", "f" + random.nextInt(3)));
+      filters.add(Filters.and(Filters.eq("_id", id), Filters.eq("missing", null)));
+    }
+    return filters;
+  }
+
+  private static void fill(MongoCollection<Document> c, Random random) {
+    c.createIndex(Indexes.ascending("_id", "v"), new IndexOptions().unique(true));
+    c.createIndex(Indexes.ascending("forum", "contact"), new IndexOptions().unique(true));
+    c.createIndex(Indexes.ascending("code"), new IndexOptions().unique(true).sparse(true));
+    for (int i = 0; i < 60; i++) {
+      Document d =
+          new Document("_id", "q" + i)
+              .append("forum", "f" + (i % 3))
+              .append("contact", "k" + i)
+              .append("tags", List.of("t" + (i % 3), "t" + ((i + 1) % 3)));
+      if (i % 5 != 0) {
+        d.append("v", random.nextInt(4));
+      }
+      if (i % 2 == 0) {
+        d.append("code", "c" + i);
+      }
+      c.insertOne(d);
+    }
+  }
+
+  /** Runs every filter as find, update, upsert and delete; returns what each one saw. */
+  private static List<Object> exercise(MongoBackend backend, long seed) {
+    MongoServer server = new MongoServer(backend);
+    InetSocketAddress address = server.bind();
+    try (MongoClient client =
+        MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+      MongoCollection<Document> c = client.getDatabase("test").getCollection("docs");
+      Random random = new Random(seed);
+      fill(c, random);
+      List<Object> seen = new ArrayList<>();
+      Function<Bson, Object> find =
+          f -> c.find(f).sort(Sorts.ascending("_id")).into(new ArrayList<>());
+      for (Bson filter : filters(random)) {
+        seen.add(find.apply(filter));
+        seen.add(c.countDocuments(filter));
+        seen.add(c.updateOne(filter, Updates.inc("n", 1)).getModifiedCount());
+        seen.add(
+            c.updateOne(filter, Updates.inc("u", 1), new UpdateOptions().upsert(false))
+                .getMatchedCount());
+      }
+      seen.add(
+          c.deleteMany(Filters.and(Filters.eq("_id", "q7"), Filters.exists("v")))
+              .getDeletedCount());
+      seen.add(find.apply(new Document()));
+      return seen;
+    } finally {
+      server.shutdownNow();
+    }
+  }
+
+  @Test
+  void memoryBackendAnswersExactlyAsTheStockOne() {
+    for (long seed = 1; seed <= 3; seed++) {
+      NarrowingMemoryBackend narrowing = new NarrowingMemoryBackend();
+      assertThat(exercise(narrowing, seed)).isEqualTo(exercise(new MemoryBackend(), seed));
+      assertThat(narrowing.narrowedQueries()).isGreaterThan(100);
+    }
+  }
+
+  @Test
+  void h2BackendAnswersExactlyAsTheStockOne() {
+    NarrowingH2Backend narrowing = new NarrowingH2Backend(dir.resolve("n.mv.db").toString());
+    List<Object> narrowed = exercise(narrowing, 7);
+    assertThat(narrowed).isEqualTo(exercise(new H2Backend(dir.resolve("s.mv.db").toString()), 7));
+    assertThat(narrowing.narrowedQueries()).isGreaterThan(100);
+  }
+
+  @Test
+  void compareAndSetOnIdAndVersionIsNarrowedAndStillGuards() {
+    NarrowingMemoryBackend backend = new NarrowingMemoryBackend();
+    MongoServer server = new MongoServer(backend);
+    InetSocketAddress address = server.bind();
+    try (MongoClient client =
+        MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+      MongoCollection<Document> c = client.getDatabase("test").getCollection("guarded");
+      c.insertOne(new Document("_id", "a").append("revision", 1));
+      long before = backend.narrowedQueries();
+
+      Bson stale = Filters.and(Filters.eq("_id", "a"), Filters.eq("revision", 0));
+      Bson current = Filters.and(Filters.eq("_id", "a"), Filters.eq("revision", 1));
+      assertThat(c.updateOne(stale, Updates.inc("revision", 1)).getModifiedCount()).isZero();
+      assertThat(c.updateOne(current, Updates.inc("revision", 1)).getModifiedCount()).isOne();
+      assertThat(c.updateOne(current, Updates.inc("revision", 1)).getModifiedCount()).isZero();
+
+      assertThat(c.find(Filters.eq("_id", "a")).first()).containsEntry("revision", 2);
+      assertThat(backend.narrowedQueries() - before).isEqualTo(3);
+    } finally {
+      server.shutdownNow();
+    }
+  }
+
+  @Test
+  void opensAFileTheStockH2BackendWrote() {
+    String file = dir.resolve("shared.mv.db").toString();
+    MongoServer stock = new MongoServer(new H2Backend(file));
+    InetSocketAddress first = stock.bind();
+    try (MongoClient client =
+        MongoClients.create("mongodb://" + first.getHostString() + ":" + first.getPort())) {
+      MongoCollection<Document> c = client.getDatabase("test").getCollection("kept");
+      c.createIndex(Indexes.ascending("_id", "v"), new IndexOptions().unique(true));
+      c.insertOne(new Document("_id", "x").append("v", 3));
+    } finally {
+      stock.shutdownNow();
+    }
+
+    NarrowingH2Backend backend = new NarrowingH2Backend(file);
+    MongoServer server = new MongoServer(backend);
+    InetSocketAddress second = server.bind();
+    try (MongoClient client =
+        MongoClients.create("mongodb://" + second.getHostString() + ":" + second.getPort())) {
+      MongoCollection<Document> c = client.getDatabase("test").getCollection("kept");
+      assertThat(c.find(Filters.and(Filters.eq("_id", "x"), Filters.gte("v", 3))).first())
+          .containsEntry("v", 3);
+      assertThat(backend.narrowedQueries()).isOne();
+    } finally {
+      server.shutdownNow();
+    }
+  }
+}
