@@ -84,7 +84,9 @@ public class FaqProjection {
    */
   public void apply(QuestionEvent event, long seq, Generation gen) {
     if (event instanceof QuestionSubmitted submitted) {
-      submitted(submitted, seq, gen);
+      if (!submitted(submitted, seq, gen)) {
+        return;
+      }
     } else if (firstDelivery(event, seq, gen)) {
       Document question =
           mongo.findById(event.questionId().value(), Document.class, gen.questions());
@@ -108,7 +110,8 @@ public class FaqProjection {
     storedRepresentatives.keySet().removeIf(key -> key.startsWith(gen.id() + "|"));
   }
 
-  private void submitted(QuestionSubmitted q, long seq, Generation gen) {
+  /** Stores and groups the question; false if it is a duplicate publication, ignored. */
+  private boolean submitted(QuestionSubmitted q, long seq, Generation gen) {
     String forumId = q.forumId().value();
     String questionId = q.questionId().value();
     // The engine answers the group of a question it already holds, so a redelivery gets the same
@@ -143,14 +146,14 @@ public class FaqProjection {
       Document stored = mongo.findById(questionId, Document.class, gen.questions());
       if (stored == null || stored.get("seq", Number.class).longValue() != seq) {
         log.debug("QuestionSubmitted {} was stored from another offset; ignored", questionId);
-        return;
+        return false;
       }
       // The same record again: its group change may not have been made before the crash.
     }
     if (VISIBLE.contains(status)) {
       addToGroup(question, seq, false, gen);
     }
-    changes.publishEvent(new AggregateChanged(forumId, AggregateChanged.FAQ, gen));
+    return true;
   }
 
   /**

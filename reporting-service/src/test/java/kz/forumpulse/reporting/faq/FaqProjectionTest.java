@@ -134,6 +134,8 @@ class FaqProjectionTest {
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[0].questionId").value(asked.questionId().value()))
         .andExpect(jsonPath("$[0].text").value(asked.text()));
+    // One signal per applied event: the benchmark's freshness counts on it.
+    assertThat(live.getResponse().getContentAsString().split("event:faq", -1)).hasSize(2);
     mvc.perform(
             get("/api/forums/{id}/questions/similar", "no-such-forum")
                 .param("project", "AUYL_AMANATY")
