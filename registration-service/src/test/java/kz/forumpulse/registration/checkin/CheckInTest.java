@@ -9,15 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.RGBLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import com.google.zxing.qrcode.QRCodeReader;
 import com.jayway.jsonpath.JsonPath;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import javax.imageio.ImageIO;
 import kz.forumpulse.events.AttendeeEvent;
 import kz.forumpulse.registration.RegistrationIntegrationTest;
 import kz.forumpulse.registration.TestApi;
@@ -111,14 +104,6 @@ class CheckInTest {
   }
 
   private static String decodeQr(byte[] png) throws Exception {
-    BufferedImage image = ImageIO.read(new ByteArrayInputStream(png));
-    int[] pixels =
-        image.getRGB(0, 0, image.getWidth(), image.getHeight(), null, 0, image.getWidth());
-    return new QRCodeReader()
-        .decode(
-            new BinaryBitmap(
-                new HybridBinarizer(
-                    new RGBLuminanceSource(image.getWidth(), image.getHeight(), pixels))))
-        .getText();
+    return TicketImagesTest.decode(png);
   }
 }
