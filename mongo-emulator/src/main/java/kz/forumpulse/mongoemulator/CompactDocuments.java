@@ -2,6 +2,7 @@ package kz.forumpulse.mongoemulator;
 
 import de.bwaldvogel.mongo.bson.Document;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -31,15 +32,10 @@ final class CompactDocuments {
     }
     if (!keysCanonical) {
       // A map's keys can only be replaced by putting the entries again, in their order.
-      List<Map.Entry<String, Object>> entries = new ArrayList<>(document.entrySet());
-      List<Object[]> copy = new ArrayList<>(entries.size());
-      for (Map.Entry<String, Object> entry : entries) {
-        copy.add(new Object[] {entry.getKey().intern(), entry.getValue()});
-      }
+      Map<String, Object> entries = new LinkedHashMap<>();
+      document.forEach((key, value) -> entries.put(key.intern(), value));
       document.clear();
-      for (Object[] entry : copy) {
-        document.put((String) entry[0], entry[1]);
-      }
+      document.putAll(entries);
     }
   }
 

@@ -4,7 +4,9 @@ import com.mongodb.client.result.UpdateResult;
 import java.util.function.Predicate;
 import org.bson.Document;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
@@ -27,6 +29,17 @@ public final class GuardedUpdate {
   private static final int MAX_ATTEMPTS = 50;
 
   private GuardedUpdate() {}
+
+  /**
+   * The unique {@code (_id, v)} index a guarded collection needs: it serves the compare-and-set's
+   * filter on mongo-java-server, and can never refuse a write since {@code _id} is unique.
+   */
+  public static void prepare(MongoTemplate mongo, String collection) {
+    mongo
+        .indexOps(collection)
+        .createIndex(
+            new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC).unique());
+  }
 
   /**
    * Applies {@code update} to the document {@code id} if {@code condition} holds for it; with

@@ -99,16 +99,9 @@ public class ReportStore {
                 .on("forumId", Sort.Direction.ASC)
                 .on("project", Sort.Direction.ASC)
                 .on("seq", Sort.Direction.ASC));
-    // Serves GuardedUpdate's {_id, v} filter on mongo-java-server; can never refuse a write.
     for (String guarded :
         new String[] {g.questions(), g.groups(), g.questionPlacements(), g.questionCells()}) {
-      mongo
-          .indexOps(guarded)
-          .createIndex(
-              new Index()
-                  .on("_id", Sort.Direction.ASC)
-                  .on(GuardedUpdate.VERSION, Sort.Direction.ASC)
-                  .unique());
+      GuardedUpdate.prepare(mongo, guarded);
     }
     mongo
         .indexOps(g.groups())

@@ -13,9 +13,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Update;
 
 @ReportingIntegrationTest
@@ -32,13 +30,7 @@ class GuardedUpdateTest {
 
   @Test
   void concurrentWritersApplyEachGuardedChangeExactlyOnce() throws Exception {
-    mongo
-        .indexOps(collection)
-        .createIndex(
-            new Index()
-                .on("_id", Sort.Direction.ASC)
-                .on(GuardedUpdate.VERSION, Sort.Direction.ASC)
-                .unique());
+    GuardedUpdate.prepare(mongo, collection);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<Boolean>> results = new ArrayList<>();
     // 4 writers race to add the same 25 members to one document that does not exist yet.
