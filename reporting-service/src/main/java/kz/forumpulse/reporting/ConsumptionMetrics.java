@@ -2,7 +2,10 @@ package kz.forumpulse.reporting;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.ToIntFunction;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +40,26 @@ class ConsumptionMetrics {
         throw e;
       }
       applied.increment();
+    };
+  }
+
+  /** Like {@link #counted}, for a batch listener that returns how many records it applied. */
+  <T> Consumer<Message<List<T>>> countedBatch(String topic, ToIntFunction<Message<List<T>>> apply) {
+    Counter consumed = counter("forum.events.consumed", "Events received", topic);
+    Counter applied = counter("forum.events.applied", "Events applied to the reports", topic);
+    Counter dead =
+        counter("forum.events.dead.lettered", "Records sent to the dead-letter topic", topic);
+    return message -> {
+      int received = message.getPayload().size();
+      consumed.increment(received);
+      try {
+        applied.increment(apply.applyAsInt(message));
+      } catch (BatchListenerFailedException e) {
+        // The records before the failed one were applied; it alone is dead-lettered.
+        applied.increment(e.getIndex());
+        dead.increment();
+        throw e;
+      }
     };
   }
 

@@ -1,5 +1,7 @@
 package kz.forumpulse.reporting;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import kz.forumpulse.events.AttendeeEvent;
 import kz.forumpulse.events.CurationEvent;
@@ -8,10 +10,11 @@ import kz.forumpulse.events.QuestionEvent;
 import kz.forumpulse.reporting.attendance.AttendanceProjection;
 import kz.forumpulse.reporting.curation.Curations;
 import kz.forumpulse.reporting.faq.FaqProjection;
-import kz.forumpulse.reporting.questions.QuestionStatsProjection;
+import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.ReportStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
@@ -57,31 +60,63 @@ class EventConsumers {
         });
   }
 
+  /**
+   * Question events arrive in batches (one poll, {@code batch-mode} in {@code reporting.yml}): the
+   * projections apply a batch in a handful of round trips instead of a dozen per event. A record
+   * that can never be decoded is set aside: the records before it are applied, and the exception
+   * names its index, so the error handler commits those, dead-letters it and polls the rest again.
+   */
   @Bean
-  Consumer<Message<byte[]>> questions(
-      FaqProjection faq,
-      QuestionStatsProjection questionStats,
-      ReportStore store,
-      ConsumptionMetrics metrics) {
-    return metrics.counted(
+  Consumer<Message<List<byte[]>>> questions(
+      FaqProjection faq, ReportStore store, ConsumptionMetrics metrics) {
+    return metrics.countedBatch(
         "questions",
         message -> {
-          Long offset = message.getHeaders().get(KafkaHeaders.OFFSET, Long.class);
-          QuestionEvent event = EventCodec.decode(message.getPayload(), QuestionEvent.class);
-          if (offset == null) {
+          List<byte[]> payloads = message.getPayload();
+          List<?> offsets = message.getHeaders().get(KafkaHeaders.OFFSET, List.class);
+          if (offsets == null || offsets.size() != payloads.size()) {
             // The FAQ's exactly-once guard is the record's offset; without it nothing is safe.
-            throw new IllegalStateException("question record without a Kafka offset");
+            throw new IllegalStateException("question records without their Kafka offsets");
           }
-          long seq = offset;
-          TransientFailures.retryUntilDone(
-              () ->
-                  store.withActive(
-                      gen -> {
-                        faq.apply(event, seq, gen);
-                        // Same generation as the FAQ: a switch-over never splits one event.
-                        questionStats.apply(event, gen);
-                        return null;
-                      }));
+          List<FaqProjection.Sequenced> batch = new ArrayList<>(payloads.size());
+          for (int i = 0; i < payloads.size(); i++) {
+            QuestionEvent event;
+            try {
+              event = EventCodec.decode(payloads.get(i), QuestionEvent.class);
+            } catch (RuntimeException unreadable) {
+              apply(faq, store, batch);
+              throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
+            }
+            batch.add(new FaqProjection.Sequenced(event, ((Number) offsets.get(i)).longValue()));
+          }
+          apply(faq, store, batch);
+          return payloads.size();
         });
+  }
+
+  /**
+   * Applies the batch in the generation active now, so a switch-over never splits one event. A
+   * failure that is not transient is narrowed down to its record by applying one at a time
+   * (applying again changes nothing), so only that record is dead-lettered.
+   */
+  private static void apply(
+      FaqProjection faq, ReportStore store, List<FaqProjection.Sequenced> batch) {
+    try {
+      TransientFailures.retryUntilDone(() -> store.withActive(gen -> run(faq, batch, gen)));
+    } catch (RuntimeException failed) {
+      for (int i = 0; i < batch.size(); i++) {
+        List<FaqProjection.Sequenced> one = List.of(batch.get(i));
+        try {
+          TransientFailures.retryUntilDone(() -> store.withActive(gen -> run(faq, one, gen)));
+        } catch (RuntimeException e) {
+          throw new BatchListenerFailedException(e.getMessage(), e, i);
+        }
+      }
+    }
+  }
+
+  private static Void run(FaqProjection faq, List<FaqProjection.Sequenced> batch, Generation gen) {
+    faq.apply(batch, gen);
+    return null;
   }
 }

@@ -16,6 +16,7 @@ import kz.forumpulse.events.QuestionId;
 import kz.forumpulse.events.Topics;
 import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.store.Generation;
+import kz.forumpulse.reporting.store.ReportStamps;
 import kz.forumpulse.reporting.store.ReportStore;
 import kz.forumpulse.support.outbox.OutboxEntry;
 import kz.forumpulse.support.outbox.OutboxRelay;
@@ -47,6 +48,7 @@ public class Curations {
   private final ReportStore store;
   private final OutboxRelay relay;
   private final ApplicationEventPublisher changes;
+  private final ReportStamps stamps;
   private final Clock clock;
 
   Curations(
@@ -54,7 +56,9 @@ public class Curations {
       ReportStore store,
       OutboxRelay relay,
       ApplicationEventPublisher changes,
+      ReportStamps stamps,
       Clock clock) {
+    this.stamps = stamps;
     this.mongo = mongo;
     this.store = store;
     this.relay = relay;
@@ -199,8 +203,9 @@ public class Curations {
     try {
       mongo.upsert(query, update, gen.curation());
     } catch (DuplicateKeyException alreadyApplied) {
-      return;
+      // Applied before; the crash may have come before the stamp moved on.
     }
+    stamps.changed(List.of(forumId), gen);
     changes.publishEvent(new AggregateChanged(forumId, AggregateChanged.FAQ, gen));
   }
 

@@ -1,10 +1,14 @@
 package kz.forumpulse.reporting.faq;
 
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Predicate;
 import kz.forumpulse.events.QuestionAnswered;
 import kz.forumpulse.events.QuestionApproved;
 import kz.forumpulse.events.QuestionEdited;
@@ -15,13 +19,17 @@ import kz.forumpulse.events.QuestionSupportWithdrawn;
 import kz.forumpulse.events.QuestionSupported;
 import kz.forumpulse.events.QuestionWithdrawn;
 import kz.forumpulse.reporting.live.AggregateChanged;
+import kz.forumpulse.reporting.questions.QuestionStatsProjection;
 import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.GuardedUpdate;
+import kz.forumpulse.reporting.store.ReportStamps;
+import kz.forumpulse.reporting.store.SeqGuardedWrites;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -29,52 +37,65 @@ import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
- * Keeps the FAQ aggregates: every question once, and per group its size, supporters, answers and
+ * Applies question events to the FAQ aggregates and, through {@link QuestionStatsProjection}, the
+ * questions cross-tab: every question once, and per group its size, supporters, answers and
  * breakdowns by district, role and language.
  *
- * <p>Exactly-once effect without transactions (ADR 0001, revised in ADR 0005). Each event is
- * applied with the Kafka offset ({@code seq}) of the record that carries it, and every document it
- * changes — the question, then its group — remembers the offset of the last event applied to it
- * ({@code lastSeq}). A change is one conditional single-document update "only if {@code lastSeq <
- * seq}" ({@link GuardedUpdate}: tested on the document as read, written on the version tested), so:
+ * <p>Events come in batches (one poll of the forum's partition) with the Kafka offset ({@code seq})
+ * of each record. Exactly-once effect without transactions (ADR 0001, revised in ADRs 0005 and
+ * 0007):
  *
- * <ul>
- *   <li>a <b>redelivery</b> of the same record (crash before the offset commit) finds the documents
- *       it already changed marked with its offset and changes only what it had not;
- *   <li>a <b>duplicate publication</b> (the same event id at a later offset) is recognised by its
- *       event id: a submission by the question document (stored with the offset it first came at),
- *       any other event by the event journal ({@link Generation#faqEvents()});
- *   <li>a <b>replay</b> into a fresh generation reads the same offsets again.
- * </ul>
+ * <ol>
+ *   <li>A submission inserts its question document (with the offset it came at); any other event
+ *       first records its event id in the journal ({@link Generation#faqEvents()}). The same
+ *       question or event id found from <em>another</em> offset is a duplicate publication and is
+ *       ignored; from the same offset, a redelivery, which goes on.
+ *   <li>Each event is run through the question's state (as stored, then as changed by the batch's
+ *       earlier events); an event the question has already applied ({@code lastSeq >= seq}) is
+ *       skipped. What it changes — group counts, cross-tab cells — is handed to {@link
+ *       SeqGuardedWrites}, which writes each group and cell once per batch and skips what a
+ *       document has applied before.
+ *   <li>The questions are written last. A crash anywhere before leaves them as they were, so the
+ *       redelivery computes the same changes and finds them already made where they landed.
+ * </ol>
  *
- * <p>The group change of a status or support event is computed from the question document as it was
- * before the event, and the question document is written last: a crash between the two leaves the
- * question as it was, so the redelivery computes the same change, finds it already made in the
- * group, and completes the question. This relies on one forum's events being consumed in offset
- * order (one partition per forum, ADR 0004). Unlike the first design — the group listing the ids it
- * counts — no document grows with the group, so an update costs the same at a group of 5 questions
- * and at one of 5,000.
+ * <p>This relies on one forum's events being consumed in offset order (one partition per forum, ADR
+ * 0004). No document grows with the group, so a batch costs the same at a group of 5 questions and
+ * at one of 5,000; a batch of N events costs a handful of round trips, not N times a dozen.
  *
  * <p>The grouping engine sees every question in arrival order, whatever its moderation status, so
- * the groups are a pure function of the topic; a question counts in its group only while it is
- * visible (published, approved or answered).
+ * the groups are a pure function of the topic; a question counts in its group, with its supporters
+ * and answer, only while it is visible (published, approved or answered).
  */
 @Service
 public class FaqProjection {
 
   private static final Logger log = LoggerFactory.getLogger(FaqProjection.class);
   private static final Set<String> VISIBLE = Set.of("PUBLISHED", "APPROVED", "ANSWERED");
+  private static final int MAX_ATTEMPTS = 20;
+
+  /** An event with the offset of the record that carried it. */
+  public record Sequenced(QuestionEvent event, long seq) {}
 
   private final MongoTemplate mongo;
   private final Groupers groupers;
+  private final QuestionStatsProjection questionStats;
+  private final ReportStamps stamps;
   private final ApplicationEventPublisher changes;
 
   /** generation|group -> the representative question ids last written to the group document. */
   private final Map<String, Map<String, String>> storedRepresentatives = new ConcurrentHashMap<>();
 
-  FaqProjection(MongoTemplate mongo, Groupers groupers, ApplicationEventPublisher changes) {
+  FaqProjection(
+      MongoTemplate mongo,
+      Groupers groupers,
+      QuestionStatsProjection questionStats,
+      ReportStamps stamps,
+      ApplicationEventPublisher changes) {
     this.mongo = mongo;
     this.groupers = groupers;
+    this.questionStats = questionStats;
+    this.stamps = stamps;
     this.changes = changes;
   }
 
@@ -83,25 +104,30 @@ public class FaqProjection {
    * generation; applying it again changes nothing.
    */
   public void apply(QuestionEvent event, long seq, Generation gen) {
-    if (event instanceof QuestionSubmitted submitted) {
-      if (!submitted(submitted, seq, gen)) {
-        return;
-      }
-    } else if (firstDelivery(event, seq, gen)) {
-      Document question =
-          mongo.findById(event.questionId().value(), Document.class, gen.questions());
-      if (question == null) {
-        // Its submission was unreadable and dead-lettered: nothing to attach this change to.
-        log.warn("{} for unknown question {}; ignored", event.type(), event.questionId());
-        return;
-      }
-      changed(question, event, seq, gen);
-    } else {
-      log.debug(
-          "{} {} was applied before at another offset; ignored", event.type(), event.eventId());
+    apply(List.of(new Sequenced(event, seq)), gen);
+  }
+
+  /**
+   * Applies events read from one partition, in offset order, to the given generation; applying any
+   * of them again, in this batch or in any other, changes nothing.
+   */
+  public void apply(List<Sequenced> batch, Generation gen) {
+    if (batch.isEmpty()) {
       return;
     }
-    changes.publishEvent(new AggregateChanged(event.forumId().value(), AggregateChanged.FAQ, gen));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        new Batch(batch, gen).run();
+        return;
+      } catch (ConcurrentChange e) {
+        // Another instance wrote the same questions (a rebalance): all of it again, from the
+        // documents as they are now; what landed is recognised by its offsets.
+        if (attempt == MAX_ATTEMPTS) {
+          throw new IllegalStateException(e.getMessage(), e);
+        }
+        log.debug("{}; applying the batch again", e.getMessage());
+      }
+    }
   }
 
   /** Frees in-memory state of a generation that is no longer live. */
@@ -110,208 +136,404 @@ public class FaqProjection {
     storedRepresentatives.keySet().removeIf(key -> key.startsWith(gen.id() + "|"));
   }
 
-  /** Stores and groups the question; false if it is a duplicate publication, ignored. */
-  private boolean submitted(QuestionSubmitted q, long seq, Generation gen) {
-    String forumId = q.forumId().value();
-    String questionId = q.questionId().value();
-    // The engine answers the group of a question it already holds, so a redelivery gets the same
-    // group without a look-up first; the insert below is what decides whether it is new.
-    String groupId =
-        groupers.with(gen, forumId, q.project(), g -> g.add(questionId, q.text(), q.language()));
-    String status = q.status() == null ? "PUBLISHED" : q.status();
-    Document question =
-        new Document("_id", questionId)
-            .append("forumId", forumId)
-            .append("project", q.project())
-            .append("groupId", groupId)
-            .append("text", q.text())
-            .append("language", q.language())
-            .append("anonymous", q.anonymous())
-            .append("authorName", q.anonymous() ? null : q.authorName())
-            .append("district", q.district())
-            .append("role", q.role())
-            // Kept so an erasure can find the person's named questions; never shown.
-            .append("participantId", q.participantId() == null ? null : q.participantId().value())
-            .append("status", status)
-            .append("supporters", 0)
-            .append("askedAt", Date.from(q.occurredAt()))
-            // The offset the question was submitted at: the grouping order after a restart, and
-            // what tells a redelivery (same offset) from a duplicate publication (another one).
-            .append("seq", seq)
-            .append("lastSeq", seq)
-            .append(GuardedUpdate.VERSION, 0);
-    try {
-      mongo.insert(question, gen.questions());
-    } catch (DuplicateKeyException alreadyStored) {
-      Document stored = mongo.findById(questionId, Document.class, gen.questions());
-      if (stored == null || stored.get("seq", Number.class).longValue() != seq) {
-        log.debug("QuestionSubmitted {} was stored from another offset; ignored", questionId);
-        return false;
-      }
-      // The same record again: its group change may not have been made before the crash.
-    }
-    if (VISIBLE.contains(status)) {
-      addToGroup(question, seq, false, gen);
-    }
-    return true;
-  }
+  /** One run over a batch; see the class comment for the steps. */
+  private final class Batch {
+    private final List<Sequenced> events;
+    private final Generation gen;
 
-  /**
-   * Records the event id in the journal; false if it was recorded from another offset, i.e. this is
-   * a duplicate publication. The same offset again is a redelivery and goes on.
-   */
-  private boolean firstDelivery(QuestionEvent event, long seq, Generation gen) {
-    String eventId = event.eventId().toString();
-    try {
-      mongo.insert(new Document("_id", eventId).append("seq", seq), gen.faqEvents());
-      return true;
-    } catch (DuplicateKeyException seen) {
-      Document first = mongo.findById(eventId, Document.class, gen.faqEvents());
-      return first != null && first.get("seq", Number.class).longValue() == seq;
-    }
-  }
+    /** Question id -> the question as the batch's events so far have left it. */
+    private final Map<String, Document> questions = new HashMap<>();
 
-  /** A status, text or support change: the group first (from the question as it was), then it. */
-  private void changed(Document question, QuestionEvent event, long seq, Generation gen) {
-    String status = question.getString("status");
-    boolean counted = VISIBLE.contains(status);
-    Update questionUpdate = new Update();
-    if (event instanceof QuestionApproved) {
-      questionUpdate.set("status", "APPROVED");
-      if (!counted) {
-        addToGroup(question, seq, false, gen);
+    /** Question id -> its version as read (0 for ones this batch inserted). */
+    private final Map<String, Object> versions = new HashMap<>();
+
+    private final Map<String, Document> changedQuestions = new LinkedHashMap<>();
+    private final SeqGuardedWrites groups;
+    private final QuestionStatsProjection.Cells cells;
+
+    /** Groups whose representative may have changed (by a question of theirs). */
+    private final Map<String, Document> representatives = new LinkedHashMap<>();
+
+    /** Groups whose representative's text may have changed. */
+    private final Set<String> edited = new LinkedHashSet<>();
+
+    private final Set<String> changedForums = new LinkedHashSet<>();
+
+    Batch(List<Sequenced> events, Generation gen) {
+      this.events = events;
+      this.gen = gen;
+      this.groups = new SeqGuardedWrites(mongo, gen.groups());
+      this.cells = questionStats.cells(gen);
+    }
+
+    void run() {
+      load();
+      Set<Sequenced> firstDeliveries = journal();
+      insertSubmissions();
+      for (Sequenced s : events) {
+        if (s.event() instanceof QuestionSubmitted) {
+          submitted(s);
+        } else if (firstDeliveries.contains(s)) {
+          changed(s);
+        } else {
+          log.debug(
+              "{} {} was applied before at another offset; ignored",
+              s.event().type(),
+              s.event().eventId());
+        }
       }
-    } else if (event instanceof QuestionRejected || event instanceof QuestionWithdrawn) {
-      questionUpdate.set("status", event instanceof QuestionRejected ? "REJECTED" : "WITHDRAWN");
-      if (counted) {
-        removeFromGroup(question, seq, gen);
+      groups.write();
+      cells.write();
+      writeQuestions();
+      refreshRepresentatives();
+      // Every forum of the batch, changed or not: a crash after its writes and before this line
+      // leaves nothing for the redelivery to change, and cached reports must still move on.
+      Set<String> forums = new LinkedHashSet<>();
+      events.forEach(s -> forums.add(s.event().forumId().value()));
+      stamps.changed(forums, gen);
+      for (String forumId : changedForums) {
+        changes.publishEvent(new AggregateChanged(forumId, AggregateChanged.FAQ, gen));
+        questionStats.changed(forumId, gen);
       }
-    } else if (event instanceof QuestionAnswered answered) {
-      questionUpdate.set("status", "ANSWERED").set("answer", answered.answer());
-      boolean firstAnswer = !question.containsKey("answer");
-      if (!counted) {
-        addToGroup(question, seq, firstAnswer, gen);
-      } else if (firstAnswer) {
-        changeGroup(question, seq, new Update().inc("answered", 1), gen);
+    }
+
+    private void load() {
+      Set<String> ids = new LinkedHashSet<>();
+      events.forEach(s -> ids.add(s.event().questionId().value()));
+      mongo
+          .find(Query.query(Criteria.where("_id").in(ids)), Document.class, gen.questions())
+          .forEach(this::remember);
+    }
+
+    private void remember(Document question) {
+      questions.put(question.getString("_id"), question);
+      versions.put(question.getString("_id"), question.get(GuardedUpdate.VERSION));
+    }
+
+    /**
+     * Records the event ids of the batch's status, text and support events; returns those seen
+     * first at their own offset (new, or redelivered), not duplicates published at another one.
+     */
+    private Set<Sequenced> journal() {
+      Map<String, Sequenced> firstInBatch = new LinkedHashMap<>();
+      for (Sequenced s : events) {
+        if (!(s.event() instanceof QuestionSubmitted)) {
+          firstInBatch.putIfAbsent(s.event().eventId().toString(), s);
+        }
       }
-    } else if (event instanceof QuestionEdited edited) {
-      questionUpdate.set("text", edited.text());
-    } else if (event instanceof QuestionSupported || event instanceof QuestionSupportWithdrawn) {
-      int delta = event instanceof QuestionSupported ? 1 : -1;
-      int supporters = question.get("supporters", Number.class).intValue();
-      if (supporters + delta < 0) {
-        // A withdrawal of a support this projection never saw (its event was dead-lettered).
-        log.warn("support withdrawn from {} which has none; ignored", event.questionId());
+      Set<Sequenced> first = new LinkedHashSet<>();
+      if (firstInBatch.isEmpty()) {
+        return first;
+      }
+      List<Document> entries = new ArrayList<>();
+      firstInBatch.forEach((id, s) -> entries.add(new Document("_id", id).append("seq", s.seq())));
+      if (insertAll(gen.faqEvents(), entries)) {
+        first.addAll(firstInBatch.values());
+        return first;
+      }
+      Map<String, Long> recorded = new HashMap<>();
+      mongo
+          .find(
+              Query.query(Criteria.where("_id").in(firstInBatch.keySet())),
+              Document.class,
+              gen.faqEvents())
+          .forEach(d -> recorded.put(d.getString("_id"), d.get("seq", Number.class).longValue()));
+      firstInBatch.forEach(
+          (id, s) -> {
+            Long seq = recorded.get(id);
+            if (seq != null && seq == s.seq()) {
+              first.add(s);
+            }
+          });
+      return first;
+    }
+
+    /**
+     * Groups the batch's new questions, in offset order, and inserts them with the offset they came
+     * at — the grouping order after a restart, and what tells a redelivery (same offset) from a
+     * duplicate publication (another one).
+     */
+    private void insertSubmissions() {
+      Map<String, Document> fresh = new LinkedHashMap<>();
+      for (Sequenced s : events) {
+        if (!(s.event() instanceof QuestionSubmitted q)) {
+          continue;
+        }
+        String questionId = q.questionId().value();
+        if (questions.containsKey(questionId) || fresh.containsKey(questionId)) {
+          continue;
+        }
+        String forumId = q.forumId().value();
+        String groupId =
+            groupers.with(
+                gen, forumId, q.project(), g -> g.add(questionId, q.text(), q.language()));
+        fresh.put(questionId, newQuestion(q, groupId, s.seq()));
+      }
+      if (fresh.isEmpty()) {
         return;
       }
-      questionUpdate.set("supporters", supporters + delta);
-      changeGroup(question, seq, new Update().inc("supporters", delta), gen);
+      if (!insertAll(gen.questions(), new ArrayList<>(fresh.values()))) {
+        // Another instance inserted some of them meanwhile (a rebalance): the stored ones rule.
+        throw new ConcurrentChange("questions " + fresh.keySet() + " were inserted meanwhile");
+      }
+      fresh.values().forEach(this::remember);
     }
-    // The question was read by apply(): no second read unless someone changed it meanwhile.
-    GuardedUpdate.apply(
-        mongo,
-        gen.questions(),
-        question.getString("_id"),
-        question,
-        notYet(seq),
-        questionUpdate.set("lastSeq", seq),
-        false);
-    if (event instanceof QuestionEdited) {
-      refreshRepresentative(question, gen, true);
-    }
-  }
 
-  /** Counts the question in its group (creating the group), unless the group has seen seq. */
-  private void addToGroup(Document question, long seq, boolean answered, Generation gen) {
-    Date askedAt = question.getDate("askedAt");
-    Update update =
-        new Update()
-            .setOnInsert("forumId", question.getString("forumId"))
-            .setOnInsert("project", question.getString("project"))
-            .setOnInsert("groupId", question.getString("groupId"))
-            .set("lastSeq", seq)
-            .inc("count", 1)
-            .inc("districts." + safeKey(question.getString("district")), 1)
-            .inc("roles." + safeKey(question.getString("role")), 1)
-            .inc("languages." + safeKey(question.getString("language")), 1)
+    /** A submission: counts the question as submitted, unless already done or a duplicate. */
+    private void submitted(Sequenced s) {
+      Document question = questions.get(s.event().questionId().value());
+      if (question == null || number(question.get("seq")) != s.seq()) {
+        log.debug(
+            "QuestionSubmitted {} was stored from another offset; ignored", s.event().questionId());
+        return;
+      }
+      if (number(question.get(SeqGuardedWrites.LAST_SEQ)) > s.seq()) {
+        return; // applied before, and later events too
+      }
+      contribute(null, question, s.seq());
+    }
+
+    /** A status, text or support change, run through the question's state. */
+    private void changed(Sequenced s) {
+      QuestionEvent event = s.event();
+      String questionId = event.questionId().value();
+      Document before = questions.get(questionId);
+      if (before == null) {
+        // Its submission was unreadable and dead-lettered: nothing to attach this change to.
+        log.warn("{} for unknown question {}; ignored", event.type(), event.questionId());
+        return;
+      }
+      if (number(before.get(SeqGuardedWrites.LAST_SEQ)) >= s.seq()) {
+        if (event instanceof QuestionEdited) {
+          // The text may have been written and the crash come before the representative.
+          representatives.put(groupKey(before), before);
+          edited.add(groupKey(before));
+        }
+        return;
+      }
+      Document after = next(before, event);
+      if (after == null) {
+        return;
+      }
+      after.put(SeqGuardedWrites.LAST_SEQ, s.seq());
+      contribute(before, after, s.seq());
+      questions.put(questionId, after);
+      changedQuestions.put(questionId, after);
+      if (event instanceof QuestionEdited) {
+        representatives.put(groupKey(after), after);
+        edited.add(groupKey(after));
+        changedForums.add(after.getString("forumId"));
+      }
+    }
+
+    /** What the event at seq changes in the group and the cross-tab. */
+    private void contribute(Document before, Document after, long seq) {
+      changedForums.add(after.getString("forumId"));
+      cells.moved(before, after, seq);
+      boolean wasCounted = counted(before);
+      boolean isCounted = counted(after);
+      long count = (isCounted ? 1 : 0) - (wasCounted ? 1 : 0);
+      long supporters =
+          (isCounted ? number(after.get("supporters")) : 0)
+              - (wasCounted ? number(before.get("supporters")) : 0);
+      long answered =
+          (isCounted && after.containsKey("answer") ? 1 : 0)
+              - (wasCounted && before.containsKey("answer") ? 1 : 0);
+      if (count == 0 && supporters == 0 && answered == 0) {
+        return;
+      }
+      SeqGuardedWrites.Change change = groups.change(groupKey(after), seq);
+      change.inc("supporters", supporters).inc("answered", answered);
+      if (count != 0) {
+        change
+            .inc("count", count)
+            .inc("districts." + safeKey(after.getString("district")), count)
+            .inc("roles." + safeKey(after.getString("role")), count)
+            .inc("languages." + safeKey(after.getString("language")), count);
+      }
+      if (isCounted && !wasCounted) {
+        Date askedAt = after.getDate("askedAt");
+        change
+            .setOnInsert("forumId", after.getString("forumId"))
+            .setOnInsert("project", after.getString("project"))
+            .setOnInsert("groupId", after.getString("groupId"))
             .min("firstAskedAt", askedAt)
             .max("lastAskedAt", askedAt);
-    if (answered) {
-      update.inc("answered", 1);
+        representatives.putIfAbsent(groupKey(after), after);
+      }
     }
-    GuardedUpdate.apply(mongo, gen.groups(), groupKey(question), notYet(seq), update, true);
-    refreshRepresentative(question, gen);
-  }
 
-  /** Takes the question out of its group's counts, unless the group has seen seq. */
-  private void removeFromGroup(Document question, long seq, Generation gen) {
-    changeGroup(
-        question,
-        seq,
-        new Update()
-            .inc("count", -1)
-            .inc("districts." + safeKey(question.getString("district")), -1)
-            .inc("roles." + safeKey(question.getString("role")), -1)
-            .inc("languages." + safeKey(question.getString("language")), -1),
-        gen);
-  }
-
-  private void changeGroup(Document question, long seq, Update update, Generation gen) {
-    GuardedUpdate.apply(
-        mongo, gen.groups(), groupKey(question), notYet(seq), update.set("lastSeq", seq), false);
-  }
-
-  /** True for a document no event at or after seq has been applied to yet. */
-  private static Predicate<Document> notYet(long seq) {
-    return doc -> {
-      Number last = doc.get("lastSeq", Number.class);
-      return last == null || last.longValue() < seq;
-    };
-  }
-
-  private void refreshRepresentative(Document question, Generation gen) {
-    refreshRepresentative(question, gen, false);
-  }
-
-  /**
-   * Stores the group's representative texts. Skipped when the representatives are the questions
-   * this instance last stored for the group (the common case once a group is large), unless a text
-   * may have changed ({@code force}). The texts come from one query for both questions.
-   */
-  private void refreshRepresentative(Document question, Generation gen, boolean force) {
-    String groupId = question.getString("groupId");
-    Map<String, String> representatives =
-        groupers.with(
-            gen,
-            question.getString("forumId"),
-            question.getString("project"),
-            g ->
-                Map.of(
-                    "ru", g.representativeFor(groupId, "ru"),
-                    "kk", g.representativeFor(groupId, "kk")));
-    String key = gen.id() + "|" + groupKey(question);
-    if (!force && representatives.equals(storedRepresentatives.get(key))) {
-      return;
+    /** Writes the questions the batch changed, each on the version it was read at. */
+    private void writeQuestions() {
+      if (changedQuestions.isEmpty()) {
+        return;
+      }
+      BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, gen.questions());
+      changedQuestions.forEach(
+          (id, q) -> {
+            Update update = new Update().inc(GuardedUpdate.VERSION, 1);
+            for (String field :
+                List.of(
+                    "status",
+                    "answer",
+                    "text",
+                    "supporters",
+                    "supportCount",
+                    SeqGuardedWrites.LAST_SEQ)) {
+              if (q.containsKey(field)) {
+                update.set(field, q.get(field));
+              }
+            }
+            Object version = versions.get(id);
+            Criteria filter = Criteria.where("_id").is(id);
+            filter =
+                version == null
+                    ? filter.and(GuardedUpdate.VERSION).exists(false)
+                    : filter.and(GuardedUpdate.VERSION).is(version);
+            bulk.updateOne(Query.query(filter), update);
+          });
+      if (bulk.execute().getMatchedCount() != changedQuestions.size()) {
+        throw new ConcurrentChange("questions of the batch changed while it was applied");
+      }
     }
-    Query byIds = Query.query(Criteria.where("_id").in(Set.copyOf(representatives.values())));
-    byIds.fields().include("_id", "text");
-    Map<String, String> texts = new java.util.HashMap<>();
-    mongo
-        .find(byIds, Document.class, gen.questions())
-        .forEach(d -> texts.put(d.getString("_id"), d.getString("text")));
-    Update update = new Update();
-    representatives.forEach(
-        (lang, questionId) -> {
-          String text = texts.get(questionId);
-          if (text != null) {
-            update.set("representative." + lang, text);
-          }
-        });
-    if (!update.getUpdateObject().isEmpty()) {
-      mongo.updateFirst(
-          Query.query(Criteria.where("_id").is(groupKey(question))), update, gen.groups());
-      storedRepresentatives.put(key, representatives);
+
+    /**
+     * Stores the representative texts of the groups the batch added to. Skipped for a group whose
+     * representatives are the questions this instance last stored for it (the common case once a
+     * group is large), unless a text may have changed. The texts come from one query.
+     */
+    private void refreshRepresentatives() {
+      Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
+      Set<String> textIds = new LinkedHashSet<>();
+      representatives.forEach(
+          (key, question) -> {
+            String groupId = question.getString("groupId");
+            Map<String, String> chosen =
+                groupers.with(
+                    gen,
+                    question.getString("forumId"),
+                    question.getString("project"),
+                    g -> {
+                      Map<String, String> ids = new HashMap<>();
+                      for (String lang : List.of("ru", "kk")) {
+                        String id = g.representativeFor(groupId, lang);
+                        if (id != null) {
+                          ids.put(lang, id);
+                        }
+                      }
+                      return ids;
+                    });
+            if (edited.contains(key)
+                || !chosen.equals(storedRepresentatives.get(gen.id() + "|" + key))) {
+              wanted.put(key, chosen);
+              textIds.addAll(chosen.values());
+            }
+          });
+      if (wanted.isEmpty()) {
+        return;
+      }
+      Query byIds = Query.query(Criteria.where("_id").in(textIds));
+      byIds.fields().include("_id", "text");
+      Map<String, String> texts = new HashMap<>();
+      mongo
+          .find(byIds, Document.class, gen.questions())
+          .forEach(d -> texts.put(d.getString("_id"), d.getString("text")));
+      BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, gen.groups());
+      int operations = 0;
+      for (Map.Entry<String, Map<String, String>> group : wanted.entrySet()) {
+        Update update = new Update();
+        group
+            .getValue()
+            .forEach(
+                (lang, questionId) -> {
+                  String text = texts.get(questionId);
+                  if (text != null) {
+                    update.set("representative." + lang, text);
+                  }
+                });
+        if (!update.getUpdateObject().isEmpty()) {
+          bulk.updateOne(Query.query(Criteria.where("_id").is(group.getKey())), update);
+          operations++;
+        }
+      }
+      if (operations > 0) {
+        bulk.execute();
+        wanted.forEach((key, chosen) -> storedRepresentatives.put(gen.id() + "|" + key, chosen));
+      }
     }
+  }
+
+  /** The question as the event leaves it; null when the event can not apply to it. */
+  private static Document next(Document question, QuestionEvent event) {
+    Document after = new Document(question);
+    if (event instanceof QuestionApproved) {
+      after.put("status", "APPROVED");
+    } else if (event instanceof QuestionRejected) {
+      after.put("status", "REJECTED");
+    } else if (event instanceof QuestionWithdrawn) {
+      after.put("status", "WITHDRAWN");
+    } else if (event instanceof QuestionAnswered answered) {
+      after.put("status", "ANSWERED");
+      after.put("answer", answered.answer());
+    } else if (event instanceof QuestionEdited edited) {
+      after.put("text", edited.text());
+    } else if (event instanceof QuestionSupported supported) {
+      after.put("supporters", (int) number(question.get("supporters")) + 1);
+      after.put("supportCount", supported.supportCount());
+    } else if (event instanceof QuestionSupportWithdrawn withdrawn) {
+      long supporters = number(question.get("supporters"));
+      if (supporters == 0) {
+        // A withdrawal of a support this projection never saw (its event was dead-lettered).
+        log.warn("support withdrawn from {} which has none; ignored", event.questionId());
+        return null;
+      }
+      after.put("supporters", (int) supporters - 1);
+      after.put("supportCount", withdrawn.supportCount());
+    }
+    return after;
+  }
+
+  private static Document newQuestion(QuestionSubmitted q, String groupId, long seq) {
+    return new Document("_id", q.questionId().value())
+        .append("forumId", q.forumId().value())
+        .append("project", q.project())
+        .append("groupId", groupId)
+        .append("text", q.text())
+        .append("language", q.language())
+        .append("anonymous", q.anonymous())
+        .append("authorName", q.anonymous() ? null : q.authorName())
+        .append("district", q.district())
+        .append("role", q.role())
+        // Kept so an erasure can find the person's named questions; never shown.
+        .append("participantId", q.participantId() == null ? null : q.participantId().value())
+        .append("status", q.status() == null ? "PUBLISHED" : q.status())
+        .append("supporters", 0)
+        .append("supportCount", 0)
+        .append("askedAt", Date.from(q.occurredAt()))
+        .append("seq", seq)
+        .append(SeqGuardedWrites.LAST_SEQ, seq)
+        .append(GuardedUpdate.VERSION, 0);
+  }
+
+  /** Inserts all; false if some already existed (those are left as they are). */
+  private boolean insertAll(String collection, List<Document> documents) {
+    try {
+      mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection).insert(documents).execute();
+      return true;
+    } catch (BulkOperationException someExisted) {
+      if (someExisted.getErrors().stream().allMatch(e -> e.getCode() == 11000)) {
+        return false;
+      }
+      throw someExisted;
+    }
+  }
+
+  private static boolean counted(Document question) {
+    return question != null && VISIBLE.contains(question.getString("status"));
+  }
+
+  private static long number(Object value) {
+    return value instanceof Number n ? n.longValue() : 0;
   }
 
   private static String groupKey(Document question) {
@@ -328,5 +550,12 @@ public class FaqProjection {
       return "UNKNOWN";
     }
     return value.replace('.', '_').replace('$', '_');
+  }
+
+  /** The batch met documents another instance changed meanwhile. */
+  private static final class ConcurrentChange extends RuntimeException {
+    ConcurrentChange(String message) {
+      super(message, null, false, false);
+    }
   }
 }

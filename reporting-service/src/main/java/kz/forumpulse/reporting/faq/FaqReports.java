@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import kz.forumpulse.reporting.curation.CurationOverlay;
 import kz.forumpulse.reporting.curation.Curations;
 import kz.forumpulse.reporting.store.Generation;
+import kz.forumpulse.reporting.store.ReportStamps;
 import kz.forumpulse.reporting.store.ReportStore;
 import org.bson.Document;
 import org.springframework.data.domain.Sort;
@@ -31,20 +32,58 @@ class FaqReports {
   static final int MAX_LIMIT = 500;
   private static final Set<String> VISIBLE = Set.of("PUBLISHED", "APPROVED", "ANSWERED");
 
+  private static final int CACHED_REPORTS = 512;
+
   private final MongoTemplate mongo;
   private final ReportStore store;
   private final Curations curations;
+  private final ReportStamps stamps;
 
-  FaqReports(MongoTemplate mongo, ReportStore store, Curations curations) {
+  /**
+   * Reports as computed, with the forum's stamp they were computed at: served again while the stamp
+   * has not moved on. Organisers' screens ask again on every live signal, and a forum's report
+   * stays the same between changes, so most requests cost one read by {@code _id}.
+   */
+  private final Map<CacheKey, Cached> cache =
+      java.util.Collections.synchronizedMap(
+          new LinkedHashMap<>(64, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<CacheKey, Cached> eldest) {
+              return size() > CACHED_REPORTS;
+            }
+          });
+
+  private record CacheKey(
+      String generation, String forumId, FaqFilter filter, int max, String lang) {}
+
+  private record Cached(long stamp, FaqReport report) {}
+
+  FaqReports(MongoTemplate mongo, ReportStore store, Curations curations, ReportStamps stamps) {
     this.mongo = mongo;
     this.store = store;
     this.curations = curations;
+    this.stamps = stamps;
   }
 
   FaqReport faq(String forumId, FaqFilter filter, int limit, Locale locale) {
     Generation gen = store.active();
     int max = Math.min(Math.max(limit, 1), MAX_LIMIT);
     String lang = "kk".equals(locale.getLanguage()) ? "kk" : "ru";
+    // Read before the groups: a change landing meanwhile moves the stamp on after it, so a report
+    // that may already include part of it is never kept past it.
+    long stamp = stamps.current(forumId, gen);
+    CacheKey key = new CacheKey(gen.id(), forumId, filter, max, lang);
+    Cached cached = cache.get(key);
+    if (cached != null && cached.stamp() == stamp) {
+      return cached.report();
+    }
+    FaqReport report = compute(forumId, filter, max, lang, gen);
+    cache.put(key, new Cached(stamp, report));
+    return report;
+  }
+
+  private FaqReport compute(
+      String forumId, FaqFilter filter, int max, String lang, Generation gen) {
     CurationOverlay overlay = CurationOverlay.of(curations.actions(forumId, gen));
 
     Query query =

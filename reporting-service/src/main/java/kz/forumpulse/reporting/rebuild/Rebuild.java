@@ -15,7 +15,6 @@ import kz.forumpulse.events.UndecodableEventException;
 import kz.forumpulse.reporting.attendance.AttendanceProjection;
 import kz.forumpulse.reporting.curation.Curations;
 import kz.forumpulse.reporting.faq.FaqProjection;
-import kz.forumpulse.reporting.questions.QuestionStatsProjection;
 import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.ReportStore;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -42,7 +41,6 @@ public class Rebuild {
   private final ReportStore store;
   private final AttendanceProjection attendance;
   private final FaqProjection faq;
-  private final QuestionStatsProjection questionStats;
   private final Curations curations;
   private final String brokers;
   private volatile RebuildStatus status;
@@ -52,13 +50,11 @@ public class Rebuild {
       ReportStore store,
       AttendanceProjection attendance,
       FaqProjection faq,
-      QuestionStatsProjection questionStats,
       Curations curations,
       @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
     this.store = store;
     this.attendance = attendance;
     this.faq = faq;
-    this.questionStats = questionStats;
     this.curations = curations;
     this.brokers = brokers;
     this.status = RebuildStatus.idle(store.active().id());
@@ -129,32 +125,40 @@ public class Rebuild {
       AtomicLong applied,
       AtomicLong skipped) {
     while (!caughtUp(consumer, end)) {
+      // Question records go to the projections a poll at a time (per partition, in offset order);
+      // any other record first applies the questions before it, so the order stays the topic's.
+      List<FaqProjection.Sequenced> questions = new ArrayList<>();
       for (ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(500))) {
         try {
+          if (Topics.QUESTIONS.equals(record.topic())) {
+            questions.add(
+                new FaqProjection.Sequenced(
+                    EventCodec.decode(record.value(), QuestionEvent.class), record.offset()));
+            continue;
+          }
+          applied.addAndGet(flush(questions, target));
           if (Topics.ATTENDEES.equals(record.topic())) {
             attendance.apply(EventCodec.decode(record.value(), AttendeeEvent.class), target);
-          } else if (Topics.FAQ_CURATION.equals(record.topic())) {
-            curations.apply(EventCodec.decode(record.value(), CurationEvent.class), target);
           } else {
-            QuestionEvent event = EventCodec.decode(record.value(), QuestionEvent.class);
-            faq.apply(event, record.offset(), target);
-            questionStats.apply(event, target);
+            curations.apply(EventCodec.decode(record.value(), CurationEvent.class), target);
           }
           applied.incrementAndGet();
         } catch (UndecodableEventException unreadable) {
           skipped.incrementAndGet();
         }
-        status =
-            new RebuildStatus(
-                "RUNNING",
-                target.id(),
-                applied.get(),
-                skipped.get(),
-                status.startedAt(),
-                null,
-                null);
       }
+      applied.addAndGet(flush(questions, target));
+      status =
+          new RebuildStatus(
+              "RUNNING", target.id(), applied.get(), skipped.get(), status.startedAt(), null, null);
     }
+  }
+
+  private int flush(List<FaqProjection.Sequenced> questions, Generation target) {
+    int n = questions.size();
+    faq.apply(questions, target);
+    questions.clear();
+    return n;
   }
 
   private static boolean caughtUp(

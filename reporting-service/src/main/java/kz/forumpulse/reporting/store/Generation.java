@@ -35,9 +35,9 @@ public record Generation(String id) {
     return "question_cells_" + id;
   }
 
-  /** Per question, what the cross-tab counts it as and in which cells it may be counted. */
-  public String questionPlacements() {
-    return "question_placements_" + id;
+  /** Per forum, a number each change of its FAQ moves on ({@link ReportStamps}). */
+  public String stamps() {
+    return "report_stamps_" + id;
   }
 
   /** Moderators' curation actions per forum, applied on top of the automatic groups. */

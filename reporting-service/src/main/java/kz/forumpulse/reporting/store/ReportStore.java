@@ -21,15 +21,41 @@ public class ReportStore {
 
   static final String POINTER = "report_generations";
 
+  /**
+   * How the report collections are laid out. A generation written by a release with an older layout
+   * is rebuilt from the topics at start-up ({@link #outdated()}); 2: cross-tab cells keep totals
+   * only and are driven by the FAQ's question documents (ADR 0007).
+   */
+  static final int LAYOUT = 2;
+
   private final MongoTemplate mongo;
   private final ReadWriteLock lock = new ReentrantReadWriteLock();
   private volatile Generation active;
+  private final boolean outdated;
 
   ReportStore(MongoTemplate mongo) {
     this.mongo = mongo;
     Document pointer = mongo.findById("active", Document.class, POINTER);
     this.active = new Generation(pointer == null ? "g1" : pointer.getString("generation"));
+    Number layout = pointer == null ? null : pointer.get("layout", Number.class);
+    // No pointer: nothing was ever applied here, or only by a release before layouts were noted.
+    this.outdated =
+        layout == null ? mongo.collectionExists(active.questions()) : layout.intValue() < LAYOUT;
+    if (pointer == null || layout == null && !outdated) {
+      mongo.upsert(
+          Query.query(Criteria.where("_id").is("active")),
+          new Update().set("generation", active.id()).set("layout", LAYOUT),
+          POINTER);
+    }
     prepare(active);
+  }
+
+  /**
+   * Whether the live generation was written by a release with an older layout; it is then served as
+   * it is until a rebuild from the topics replaces it.
+   */
+  public boolean outdated() {
+    return outdated;
   }
 
   public Generation active() {
@@ -71,7 +97,7 @@ public class ReportStore {
       Generation previous = active;
       mongo.upsert(
           Query.query(Criteria.where("_id").is("active")),
-          new Update().set("generation", generation.id()),
+          new Update().set("generation", generation.id()).set("layout", LAYOUT),
           POINTER);
       active = generation;
       return previous;
@@ -87,7 +113,9 @@ public class ReportStore {
     mongo.dropCollection(generation.faqEvents());
     mongo.dropCollection(generation.curation());
     mongo.dropCollection(generation.questionCells());
-    mongo.dropCollection(generation.questionPlacements());
+    mongo.dropCollection(generation.stamps());
+    // Left by releases before layout 2.
+    mongo.dropCollection("question_placements_" + generation.id());
   }
 
   private void prepare(Generation g) {
@@ -99,8 +127,7 @@ public class ReportStore {
                 .on("forumId", Sort.Direction.ASC)
                 .on("project", Sort.Direction.ASC)
                 .on("seq", Sort.Direction.ASC));
-    for (String guarded :
-        new String[] {g.questions(), g.groups(), g.questionPlacements(), g.questionCells()}) {
+    for (String guarded : new String[] {g.questions(), g.groups(), g.questionCells()}) {
       GuardedUpdate.prepare(mongo, guarded);
     }
     mongo

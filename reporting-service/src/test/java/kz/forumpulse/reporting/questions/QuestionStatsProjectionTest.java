@@ -9,6 +9,7 @@ import java.util.UUID;
 import kz.forumpulse.events.QuestionEvent;
 import kz.forumpulse.events.QuestionSubmitted;
 import kz.forumpulse.reporting.ReportingIntegrationTest;
+import kz.forumpulse.reporting.faq.FaqProjection;
 import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.store.Generation;
 import org.bson.Document;
@@ -16,14 +17,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
 /**
- * The projection applied directly to a private generation, so each test sees only its own events
- * and can stop the projection between its steps the way a crash would.
+ * The question projections applied directly to a private generation, so each test sees only its own
+ * events and can put documents back the way a crash between two writes would have left them.
  */
 @ReportingIntegrationTest
 @RecordApplicationEvents
@@ -31,18 +31,21 @@ class QuestionStatsProjectionTest {
 
   static final QuestionsFilter ALL = new QuestionsFilter(null, null, null, null, null, null, null);
 
-  @Autowired QuestionStatsProjection projection;
+  @Autowired FaqProjection faq;
   @Autowired QuestionsReports reports;
   @Autowired MongoTemplate mongo;
   @Autowired ApplicationEvents published;
 
   final Generation gen = new Generation("qstats" + UUID.randomUUID().toString().replace("-", ""));
   final QuestionEvents events = new QuestionEvents("qs-" + UUID.randomUUID());
+  long offset = 100;
 
   @AfterEach
   void dropGeneration() {
     mongo.dropCollection(gen.questionCells());
-    mongo.dropCollection(gen.questionPlacements());
+    mongo.dropCollection(gen.questions());
+    mongo.dropCollection(gen.groups());
+    mongo.dropCollection(gen.faqEvents());
   }
 
   @Test
@@ -65,7 +68,7 @@ class QuestionStatsProjectionTest {
     assertThat(report.total()).isEqualTo(3);
     assertThat(report.answered()).isEqualTo(1);
     assertThat(report.open()).isZero();
-    assertExactlyOnePlacementPerQuestion(3);
+    assertCellsCountTheirQuestions(3);
   }
 
   @Test
@@ -83,7 +86,7 @@ class QuestionStatsProjectionTest {
 
     apply(events.supportWithdrawn(q, 0));
     assertThat(cell(report(), "ANSWERED").supports()).isZero();
-    assertExactlyOnePlacementPerQuestion(2);
+    assertCellsCountTheirQuestions(2);
   }
 
   @Test
@@ -101,108 +104,103 @@ class QuestionStatsProjectionTest {
     assertThat(report()).isEqualTo(before);
     assertThat(before.byStatus()).isEqualTo(Map.of("ANSWERED", 1L));
     assertThat(before.supports()).isEqualTo(2);
-    assertExactlyOnePlacementPerQuestion(1);
+    assertCellsCountTheirQuestions(1);
   }
 
   @Test
-  void aCrashAfterRecordingTheEventIsCompletedByTheRedelivery() {
-    QuestionSubmitted q = submitted("PUBLISHED");
-    apply(q);
-    QuestionEvent answered = events.answered(q);
-    projection.record(answered, gen);
-
-    projection.apply(answered, gen);
-
-    assertThat(report().byStatus()).isEqualTo(Map.of("ANSWERED", 1L));
-    assertExactlyOnePlacementPerQuestion(1);
-  }
-
-  @Test
-  void aCrashBetweenAddingToTheNewCellAndLeavingTheOldIsCompletedByTheRedelivery() {
+  void aCrashBeforeTheQuestionsWereWrittenIsCompletedByTheRedelivery() {
     QuestionSubmitted q = submitted("PUBLISHED");
     apply(q, events.supported(q, 3));
+    Document asItWas = question(q);
     QuestionEvent answered = events.answered(q);
-    Document placement = projection.record(answered, gen);
-    String target = QuestionStatsProjection.cellId(placement);
-    projection.note(q.questionId().value(), target, gen);
-    projection.add(placement, target, 3, gen);
-    // The question is in both cells now; the report is wrong until the redelivery.
-    assertThat(report().total()).isEqualTo(2);
+    long at = apply(answered);
+    // The cells were moved, then the crash came before the question document was written.
+    mongo.save(asItWas, gen.questions());
 
-    projection.apply(answered, gen);
+    faq.apply(answered, at, gen);
 
     QuestionsReport report = report();
     assertThat(report.byStatus()).isEqualTo(Map.of("ANSWERED", 1L));
     assertThat(report.supports()).isEqualTo(3);
-    assertExactlyOnePlacementPerQuestion(1);
+    assertCellsCountTheirQuestions(1);
   }
 
   @Test
-  void aCrashAfterLeavingTheOldCellButBeforeForgettingItIsHarmless() {
+  void aCrashHalfWayThroughTheCellsIsCompletedByTheRedelivery() {
     QuestionSubmitted q = submitted("PUBLISHED");
-    String old = QuestionStatsProjection.cellId(projection.record(q, gen));
-    apply(q, events.supported(q, 2));
+    QuestionSubmitted other = submitted("PUBLISHED");
+    apply(q, other, events.supported(q, 2));
+    Document asItWas = question(q);
+    String oldCell = QuestionStatsProjection.cellId(asItWas);
+    Document oldCellAsItWas = mongo.findById(oldCell, Document.class, gen.questionCells());
     QuestionEvent rejected = events.rejected(q);
-    Document placement = projection.record(rejected, gen);
-    String target = QuestionStatsProjection.cellId(placement);
-    projection.note(q.questionId().value(), target, gen);
-    projection.add(placement, target, 2, gen);
-    projection.remove(q.questionId().value(), old, gen);
+    long at = apply(rejected);
+    // Only the new cell was written: the old cell and the question are as they were.
+    mongo.save(oldCellAsItWas, gen.questionCells());
+    mongo.save(asItWas, gen.questions());
+    assertThat(report().total()).isEqualTo(3);
 
-    projection.apply(rejected, gen);
-    projection.apply(rejected, gen);
-
-    assertThat(report().byStatus()).isEqualTo(Map.of("REJECTED", 1L));
-    assertThat(report().supports()).isEqualTo(2);
-    assertExactlyOnePlacementPerQuestion(1);
-  }
-
-  @Test
-  void aMoveLeftHalfDoneIsFinishedByTheQuestionsNextEventEvenWithoutRedelivery() {
-    QuestionSubmitted q = submitted("PENDING_MODERATION");
-    apply(q);
-    // The approval reached its new cell, then its record went to the dead-letter topic.
-    QuestionEvent approved = events.approved(q);
-    Document placement = projection.record(approved, gen);
-    String approvedCell = QuestionStatsProjection.cellId(placement);
-    projection.note(q.questionId().value(), approvedCell, gen);
-    projection.add(placement, approvedCell, 0, gen);
-
-    apply(events.answered(q));
-
-    assertThat(report().byStatus()).isEqualTo(Map.of("ANSWERED", 1L));
-    assertExactlyOnePlacementPerQuestion(1);
-  }
-
-  @Test
-  void anInstanceStillHoldingAnOlderStateDuringARebalanceLeavesNothingBehind() {
-    QuestionSubmitted q = submitted("PUBLISHED");
-    apply(q, events.supported(q, 1));
-    // The old owner of the partition has recorded the answer and read the placement...
-    Document stale = projection.record(events.answered(q), gen);
-    // ...when the new owner applies the withdrawal and the last support, start to end.
-    apply(events.withdrawn(q), events.supported(q, 2));
-
-    projection.place(stale, gen);
+    faq.apply(rejected, at, gen);
+    faq.apply(rejected, at, gen);
 
     QuestionsReport report = report();
-    assertThat(report.byStatus()).isEqualTo(Map.of("WITHDRAWN", 1L));
+    assertThat(report.byStatus()).isEqualTo(Map.of("REJECTED", 1L, "PUBLISHED", 1L));
     assertThat(report.supports()).isEqualTo(2);
-    assertExactlyOnePlacementPerQuestion(1);
+    assertCellsCountTheirQuestions(2);
   }
 
   @Test
-  void aCrashBeforeTheSupportTotalMovedIsCompletedByTheRedelivery() {
-    QuestionSubmitted q = submitted("PUBLISHED");
-    apply(q, events.supported(q, 1));
-    QuestionEvent second = events.supported(q, 2);
-    projection.record(second, gen);
-    assertThat(report().supports()).isEqualTo(1);
+  void aRedeliveryCutIntoOtherBatchesChangesNothing() {
+    QuestionSubmitted a = submitted("PENDING_MODERATION");
+    QuestionSubmitted b = submitted("PUBLISHED");
+    List<FaqProjection.Sequenced> batch =
+        sequence(
+            a,
+            b,
+            events.approved(a),
+            events.supported(a, 1),
+            events.supported(b, 1),
+            events.supported(a, 2),
+            events.answered(b),
+            events.supportWithdrawn(a, 1));
+    faq.apply(batch, gen);
+    QuestionsReport once = report();
 
-    projection.apply(second, gen);
-    projection.apply(second, gen);
+    faq.apply(batch.subList(0, 3), gen);
+    faq.apply(batch.subList(3, 8), gen);
+    batch.forEach(s -> faq.apply(s.event(), s.seq(), gen));
+    faq.apply(batch.subList(2, 6), gen);
 
-    assertThat(report().supports()).isEqualTo(2);
+    assertThat(report()).isEqualTo(once);
+    assertThat(once.byStatus()).isEqualTo(Map.of("APPROVED", 1L, "ANSWERED", 1L));
+    assertThat(once.supports()).isEqualTo(2);
+    assertCellsCountTheirQuestions(2);
+  }
+
+  @Test
+  void twoInstancesApplyingTheSameBatchDuringARebalanceCountItOnce() throws Exception {
+    List<QuestionEvent> all = new java.util.ArrayList<>();
+    for (int i = 0; i < 30; i++) {
+      QuestionSubmitted q = submitted(i % 3 == 0 ? "PENDING_MODERATION" : "PUBLISHED");
+      all.add(q);
+      all.add(events.supported(q, 1));
+      all.add(i % 2 == 0 ? events.answered(q) : events.rejected(q));
+    }
+    List<FaqProjection.Sequenced> batch = sequence(all.toArray(QuestionEvent[]::new));
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+    try {
+      var first = pool.submit(() -> faq.apply(batch, gen));
+      var second = pool.submit(() -> faq.apply(batch, gen));
+      first.get();
+      second.get();
+    } finally {
+      pool.shutdown();
+    }
+
+    QuestionsReport report = report();
+    assertThat(report.byStatus()).isEqualTo(Map.of("ANSWERED", 15L, "REJECTED", 15L));
+    assertThat(report.supports()).isEqualTo(30);
+    assertCellsCountTheirQuestions(30);
   }
 
   @Test
@@ -212,7 +210,8 @@ class QuestionStatsProjectionTest {
     apply(known, events.edited(known), events.answered(neverArrived));
 
     assertThat(report().byStatus()).isEqualTo(Map.of("PUBLISHED", 1L));
-    assertThat(mongo.count(new Query(), gen.questionPlacements())).isEqualTo(1);
+    assertThat(mongo.count(new Query(), gen.questions())).isEqualTo(1);
+    assertCellsCountTheirQuestions(1);
   }
 
   @Test
@@ -296,10 +295,25 @@ class QuestionStatsProjectionTest {
         "AUYL_AMANATY", "TEREKTI", "RURAL_AKIM", "ru", status, "2026-03-01T09:00:00Z");
   }
 
-  private void apply(QuestionEvent... sequence) {
-    for (QuestionEvent event : sequence) {
-      projection.apply(event, gen);
+  /** Applies the events one batch each, at the next offsets; returns the last offset. */
+  private long apply(QuestionEvent... sequence) {
+    for (FaqProjection.Sequenced s : sequence(sequence)) {
+      faq.apply(s.event(), s.seq(), gen);
     }
+    return offset;
+  }
+
+  /** The events at the next offsets of the forum's partition. */
+  private List<FaqProjection.Sequenced> sequence(QuestionEvent... sequence) {
+    List<FaqProjection.Sequenced> out = new java.util.ArrayList<>();
+    for (QuestionEvent event : sequence) {
+      out.add(new FaqProjection.Sequenced(event, ++offset));
+    }
+    return out;
+  }
+
+  private Document question(QuestionSubmitted q) {
+    return mongo.findById(q.questionId().value(), Document.class, gen.questions());
   }
 
   private QuestionsReport report() {
@@ -329,33 +343,32 @@ class QuestionStatsProjectionTest {
   }
 
   /**
-   * The stored state itself, beyond the report's sums: every question is a member of exactly one
-   * cell, noted as its only cell, and each cell's totals equal what it holds per question.
+   * The stored state itself, beyond the report's sums: each cell counts exactly the questions whose
+   * current state belongs in it, with their support.
    */
-  private void assertExactlyOnePlacementPerQuestion(int questions) {
-    Map<String, Integer> memberships = new HashMap<>();
+  private void assertCellsCountTheirQuestions(int questions) {
+    Map<String, long[]> expected = new HashMap<>();
+    List<Document> stored = mongo.findAll(Document.class, gen.questions());
+    assertThat(stored).hasSize(questions);
+    for (Document q : stored) {
+      long[] cell = expected.computeIfAbsent(QuestionStatsProjection.cellId(q), k -> new long[2]);
+      cell[0]++;
+      cell[1] += number(q, "supportCount");
+    }
+    Map<String, long[]> actual = new HashMap<>();
     for (Document cell : mongo.findAll(Document.class, gen.questionCells())) {
-      List<String> members = cell.getList("members", String.class, List.of());
-      members.forEach(m -> memberships.merge(m, 1, Integer::sum));
-      assertThat(cell.getInteger("count")).isEqualTo(members.size());
-      Document supportsOf = cell.get("supportsOf", Document.class);
-      int held =
-          supportsOf == null
-              ? 0
-              : supportsOf.values().stream().mapToInt(v -> ((Number) v).intValue()).sum();
-      assertThat(cell.getInteger("supports")).isEqualTo(held);
-      assertThat(supportsOf == null ? 0 : supportsOf.size()).isEqualTo(members.size());
+      long count = number(cell, "count");
+      long supports = number(cell, "supports");
+      if (count != 0 || supports != 0) {
+        actual.put(cell.getString("_id"), new long[] {count, supports});
+      }
     }
-    assertThat(memberships).hasSize(questions).allSatisfy((q, n) -> assertThat(n).isOne());
-    for (Document placement : mongo.findAll(Document.class, gen.questionPlacements())) {
-      String questionId = placement.getString("_id");
-      String cell = QuestionStatsProjection.cellId(placement);
-      assertThat(placement.getList("cells", String.class)).containsExactly(cell);
-      assertThat(
-              mongo.exists(
-                  Query.query(Criteria.where("_id").is(cell).and("members").is(questionId)),
-                  gen.questionCells()))
-          .isTrue();
-    }
+    assertThat(actual.keySet()).isEqualTo(expected.keySet());
+    expected.forEach((id, v) -> assertThat(actual.get(id)).as(id).containsExactly(v));
+  }
+
+  private static long number(Document doc, String field) {
+    Number n = doc.get(field, Number.class);
+    return n == null ? 0 : n.longValue();
   }
 }

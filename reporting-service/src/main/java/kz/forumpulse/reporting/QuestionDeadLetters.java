@@ -1,0 +1,73 @@
+package kz.forumpulse.reporting;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.util.backoff.FixedBackOff;
+
+/**
+ * Dead letters of the batch-consumed question topic. The binder's own dead-lettering works per
+ * record; for a batch, the consumer names the failed record ({@code BatchListenerFailedException}),
+ * and this handler commits the records before it, publishes it to the same dead-letter topic with
+ * the same headers the binder writes ({@code x-exception-message}, ...), and polls the rest again.
+ * No retries here: transient failures never leave the consumer ({@link TransientFailures}).
+ */
+@Configuration(proxyBeanMethods = false)
+class QuestionDeadLetters {
+
+  static final String DLT = "forum-pulse.dlt.reporting-service";
+
+  @Bean
+  DefaultErrorHandler questionsErrorHandler(
+      @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+    KafkaTemplate<byte[], byte[]> template =
+        new KafkaTemplate<>(
+            new DefaultKafkaProducerFactory<>(
+                Map.of(
+                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                    brokers,
+                    ProducerConfig.ACKS_CONFIG,
+                    "all",
+                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                    true),
+                new ByteArraySerializer(),
+                new ByteArraySerializer()));
+    DeadLetterPublishingRecoverer recoverer =
+        new DeadLetterPublishingRecoverer(template, (record, e) -> new TopicPartition(DLT, -1));
+    recoverer.setHeadersFunction(
+        (record, e) -> {
+          Throwable cause = e;
+          while (cause.getCause() != null
+              && !(cause instanceof kz.forumpulse.events.UndecodableEventException)) {
+            cause = cause.getCause();
+          }
+          RecordHeaders headers = new RecordHeaders();
+          headers.add(header("x-original-topic", record.topic()));
+          headers.add(header("x-original-partition", String.valueOf(record.partition())));
+          headers.add(header("x-original-offset", String.valueOf(record.offset())));
+          headers.add(header("x-exception-fqcn", cause.getClass().getName()));
+          headers.add(header("x-exception-message", String.valueOf(cause.getMessage())));
+          return headers;
+        });
+    // Wait for the broker's acknowledgement before the record's offset is committed.
+    recoverer.setFailIfSendResultIsError(true);
+    DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, new FixedBackOff(0, 0));
+    handler.setCommitRecovered(true);
+    return handler;
+  }
+
+  private static RecordHeader header(String name, String value) {
+    return new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8));
+  }
+}

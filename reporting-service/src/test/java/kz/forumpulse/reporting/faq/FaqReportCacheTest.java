@@ -1,0 +1,118 @@
+package kz.forumpulse.reporting.faq;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import kz.forumpulse.events.ForumId;
+import kz.forumpulse.events.ParticipantId;
+import kz.forumpulse.events.QuestionId;
+import kz.forumpulse.events.QuestionSubmitted;
+import kz.forumpulse.reporting.ReportingIntegrationTest;
+import kz.forumpulse.reporting.store.Generation;
+import kz.forumpulse.reporting.store.ReportStamps;
+import kz.forumpulse.reporting.store.ReportStore;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+/**
+ * The FAQ report is served from memory while the forum's stamp stands still, and recomputed as soon
+ * as any instance — this one or another — moves it on after a change.
+ */
+@ReportingIntegrationTest
+class FaqReportCacheTest {
+
+  @Autowired FaqProjection faq;
+  @Autowired FaqReports reports;
+  @Autowired ReportStamps stamps;
+  @Autowired ReportStore store;
+  @Autowired MongoTemplate mongo;
+
+  final String forumId = "cache-" + UUID.randomUUID();
+  final FaqFilter all = new FaqFilter(null, null, null, null, null, null);
+  long offset = 1000;
+
+  @AfterEach
+  void cleanUp() {
+    mongo.remove(Query.query(Criteria.where("forumId").is(forumId)), gen().groups());
+    mongo.remove(Query.query(Criteria.where("forumId").is(forumId)), gen().questions());
+  }
+
+  @Test
+  void aChangeShowsAsSoonAsItsStampMovesOnAndNotBefore() {
+    apply(submitted("Когда отремонтируют дорогу в село?"));
+    apply(submitted("Когда отремонтируют дорогу до села?"));
+    FaqReport first = report();
+    assertThat(first.questions()).isEqualTo(2);
+
+    // Another instance has written a group and not yet moved the stamp: the report may lag.
+    String group = first.groups().get(0).groupId();
+    mongo.updateFirst(
+        Query.query(Criteria.where("forumId").is(forumId).and("groupId").is(group)),
+        new Update().inc("count", 1),
+        gen().groups());
+    assertThat(report()).isSameAs(first);
+
+    // ...then it moves the stamp on: every instance recomputes.
+    stamps.changed(List.of(forumId), gen());
+    assertThat(report().questions()).isEqualTo(3);
+
+    // A change applied here moves it on by itself.
+    apply(submitted("Как получить грант на бизнес в ауле?"));
+    assertThat(report().questions()).isEqualTo(4);
+  }
+
+  @Test
+  void filtersAndLanguagesAreCachedApart() {
+    apply(submitted("Когда отремонтируют дорогу в село?"));
+    FaqReport ru = report();
+    FaqReport filtered =
+        reports.faq(
+            forumId,
+            new FaqFilter("ROADS", null, null, null, null, null),
+            50,
+            Locale.forLanguageTag("ru"));
+    FaqReport kk = reports.faq(forumId, all, 50, Locale.forLanguageTag("kk"));
+    assertThat(ru.questions()).isEqualTo(1);
+    assertThat(filtered.questions()).isZero();
+    assertThat(kk).isNotSameAs(ru);
+  }
+
+  private FaqReport report() {
+    return reports.faq(forumId, all, 50, Locale.forLanguageTag("ru"));
+  }
+
+  private Generation gen() {
+    return store.active();
+  }
+
+  private void apply(QuestionSubmitted q) {
+    faq.apply(q, ++offset, gen());
+  }
+
+  private QuestionSubmitted submitted(String text) {
+    return new QuestionSubmitted(
+        UUID.randomUUID(),
+        QuestionSubmitted.VERSION,
+        Instant.now(),
+        ForumId.of(forumId),
+        QuestionId.of(UUID.randomUUID().toString()),
+        ParticipantId.of(UUID.randomUUID().toString()),
+        "AUYL_AMANATY",
+        text,
+        "ru",
+        true,
+        null,
+        "TEREKTI",
+        "RURAL_AKIM",
+        QuestionSubmitted.PUBLISHED,
+        null);
+  }
+}
