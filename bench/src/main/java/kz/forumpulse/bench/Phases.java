@@ -921,16 +921,39 @@ final class Phases {
   }
 
   private Histogram timed(String name, int requests, int threads, Call call) throws Exception {
-    int warm = Math.max(10, requests / 10);
     Random wr = new Random(s.seed() + name.hashCode());
-    for (int i = 0; i < warm; i++) {
+    for (int i = 0; i < 10; i++) {
       HttpResponse<String> r = call.call(wr, i);
       if (r.statusCode() != 200) {
         throw new IllegalStateException(name + ": " + r.statusCode() + " " + r.body());
       }
     }
+    // Warm-up with the measured mix and concurrency, for a while: the JIT compiles the request
+    // path in the first seconds, and its compiler threads share the two cores with the server.
+    long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(s.integer("QUERY_WARMUP_S", 10));
+    AtomicInteger warmed = new AtomicInteger();
+    load(name, threads, call, -1, Integer.MAX_VALUE, () -> System.nanoTime() < warmUntil, warmed, null);
+    details.put(name + "_warmup_requests", warmed.get());
     Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
     AtomicInteger next = new AtomicInteger();
+    load(name, threads, call, 0, requests, () -> true, next, h);
+    return h;
+  }
+
+  /**
+   * Runs calls number 0 to {@code limit - 1} from {@code threads} clients while {@code more} holds;
+   * records their latency into h unless it is null.
+   */
+  private void load(
+      String name,
+      int threads,
+      Call call,
+      int seedOffset,
+      int limit,
+      java.util.function.BooleanSupplier more,
+      AtomicInteger next,
+      Histogram h)
+      throws Exception {
     AtomicInteger failures = new AtomicInteger();
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
@@ -938,9 +961,12 @@ final class Phases {
       workers[t] =
           new Thread(
               () -> {
-                Random r = new Random(s.seed() + 1000 * me + name.hashCode());
-                int i;
-                while ((i = next.getAndIncrement()) < requests) {
+                Random r = new Random(s.seed() + 1000L * me + name.hashCode() + seedOffset);
+                while (more.getAsBoolean()) {
+                  int i = next.getAndIncrement();
+                  if (i >= limit) {
+                    break;
+                  }
                   long t0 = System.nanoTime();
                   try {
                     HttpResponse<String> resp = call.call(r, i);
@@ -952,9 +978,11 @@ final class Phases {
                     failures.incrementAndGet();
                     continue;
                   }
-                  long d = (System.nanoTime() - t0) / 1000;
-                  synchronized (h) {
-                    h.recordValue(Math.min(h.getHighestTrackableValue(), Math.max(1, d)));
+                  if (h != null) {
+                    long d = (System.nanoTime() - t0) / 1000;
+                    synchronized (h) {
+                      h.recordValue(Math.min(h.getHighestTrackableValue(), Math.max(1, d)));
+                    }
                   }
                 }
               });
@@ -963,7 +991,8 @@ final class Phases {
     for (Thread w : workers) {
       w.join();
     }
-    details.put(name + "_failures", failures.get());
-    return h;
+    if (h != null) {
+      details.put(name + "_failures", failures.get());
+    }
   }
 }

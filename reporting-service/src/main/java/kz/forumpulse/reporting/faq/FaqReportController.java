@@ -3,10 +3,14 @@ package kz.forumpulse.reporting.faq;
 import java.time.Instant;
 import java.util.Locale;
 import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 @RestController
 class FaqReportController {
@@ -20,10 +24,13 @@ class FaqReportController {
   /**
    * The most asked questions of a forum, most asked first, with the representative text in the
    * reader's language ({@code Accept-Language}). Filters: project, district, role, period ({@code
-   * from}/{@code to}, ISO instants), answered.
+   * from}/{@code to}, ISO instants), answered. The body is a {@link FaqReport}, serialised once per
+   * change of the forum's FAQ.
    */
-  @GetMapping("/api/forums/{forumId}/reports/faq")
-  FaqReport faq(
+  @GetMapping(
+      value = "/api/forums/{forumId}/reports/faq",
+      produces = MediaType.APPLICATION_JSON_VALUE)
+  ResponseEntity<byte[]> faq(
       @PathVariable String forumId,
       @RequestParam(required = false) String project,
       @RequestParam(required = false) String district,
@@ -34,8 +41,19 @@ class FaqReportController {
           Instant to,
       @RequestParam(required = false) Boolean answered,
       @RequestParam(defaultValue = "50") int limit,
-      Locale locale) {
-    return reports.faq(
-        forumId, new FaqFilter(project, district, role, from, to, answered), limit, locale);
+      Locale locale,
+      WebRequest request) {
+    FaqReports.Json report =
+        reports.faqJson(
+            forumId, new FaqFilter(project, district, role, from, to, answered), limit, locale);
+    // A screen that asks again after a live signal gets 304 if this report did not change.
+    if (request.checkNotModified(report.etag())) {
+      return null;
+    }
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_JSON)
+        .eTag(report.etag())
+        .varyBy(HttpHeaders.ACCEPT_LANGUAGE)
+        .body(report.bytes());
   }
 }

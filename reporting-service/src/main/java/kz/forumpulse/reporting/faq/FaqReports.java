@@ -21,6 +21,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads the pre-computed FAQ groups — the cost depends on the number of groups shown, not on the
@@ -56,16 +57,57 @@ class FaqReports {
   private record CacheKey(
       String generation, String forumId, FaqFilter filter, int max, String lang) {}
 
-  private record Cached(long stamp, FaqReport report) {}
+  private static final class Cached {
+    final long stamp;
+    final String generation;
+    final FaqReport report;
+    private volatile byte[] json;
 
-  FaqReports(MongoTemplate mongo, ReportStore store, Curations curations, ReportStamps stamps) {
+    Cached(long stamp, String generation, FaqReport report) {
+      this.stamp = stamp;
+      this.generation = generation;
+      this.report = report;
+    }
+  }
+
+  /** A report as the JSON the API sends, with a tag that changes whenever the report may. */
+  record Json(byte[] bytes, String etag) {}
+
+  private final JsonMapper json;
+
+  FaqReports(
+      MongoTemplate mongo,
+      ReportStore store,
+      Curations curations,
+      ReportStamps stamps,
+      JsonMapper json) {
     this.mongo = mongo;
     this.store = store;
     this.curations = curations;
     this.stamps = stamps;
+    this.json = json;
   }
 
   FaqReport faq(String forumId, FaqFilter filter, int limit, Locale locale) {
+    return cached(forumId, filter, limit, locale).report;
+  }
+
+  /**
+   * The report as JSON, serialised once per change: most requests of a live screen then cost one
+   * read of the forum's stamp.
+   */
+  Json faqJson(String forumId, FaqFilter filter, int limit, Locale locale) {
+    Cached cached = cached(forumId, filter, limit, locale);
+    byte[] bytes = cached.json;
+    if (bytes == null) {
+      bytes = json.writeValueAsBytes(cached.report);
+      cached.json = bytes;
+    }
+    String lang = "kk".equals(locale.getLanguage()) ? "kk" : "ru";
+    return new Json(bytes, "\"" + cached.generation + "-" + cached.stamp + "-" + lang + "\"");
+  }
+
+  private Cached cached(String forumId, FaqFilter filter, int limit, Locale locale) {
     Generation gen = store.active();
     int max = Math.min(Math.max(limit, 1), MAX_LIMIT);
     String lang = "kk".equals(locale.getLanguage()) ? "kk" : "ru";
@@ -74,12 +116,12 @@ class FaqReports {
     long stamp = stamps.current(forumId, gen);
     CacheKey key = new CacheKey(gen.id(), forumId, filter, max, lang);
     Cached cached = cache.get(key);
-    if (cached != null && cached.stamp() == stamp) {
-      return cached.report();
+    if (cached != null && cached.stamp == stamp) {
+      return cached;
     }
-    FaqReport report = compute(forumId, filter, max, lang, gen);
-    cache.put(key, new Cached(stamp, report));
-    return report;
+    cached = new Cached(stamp, gen.id(), compute(forumId, filter, max, lang, gen));
+    cache.put(key, cached);
+    return cached;
   }
 
   private FaqReport compute(

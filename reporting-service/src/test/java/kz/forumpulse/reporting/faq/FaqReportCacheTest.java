@@ -1,6 +1,11 @@
 package kz.forumpulse.reporting.faq;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Instant;
 import java.util.List;
@@ -21,6 +26,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * The FAQ report is served from memory while the forum's stamp stands still, and recomputed as soon
@@ -34,6 +40,7 @@ class FaqReportCacheTest {
   @Autowired ReportStamps stamps;
   @Autowired ReportStore store;
   @Autowired MongoTemplate mongo;
+  @Autowired MockMvc mvc;
 
   final String forumId = "cache-" + UUID.randomUUID();
   final FaqFilter all = new FaqFilter(null, null, null, null, null, null);
@@ -83,6 +90,30 @@ class FaqReportCacheTest {
     assertThat(ru.questions()).isEqualTo(1);
     assertThat(filtered.questions()).isZero();
     assertThat(kk).isNotSameAs(ru);
+  }
+
+  @Test
+  void aScreenAskingAgainGetsNotModifiedUntilTheReportChanges() throws Exception {
+    apply(submitted("Когда отремонтируют дорогу в село?"));
+    String url = "/api/forums/" + forumId + "/reports/faq";
+    String etag =
+        mvc.perform(get(url).with(httpBasic("organiser", "test-organiser")))
+            .andExpect(status().isOk())
+            .andExpect(jsonPath("$.questions").value(1))
+            .andReturn()
+            .getResponse()
+            .getHeader("ETag");
+    assertThat(etag).isNotBlank();
+    mvc.perform(
+            get(url).header("If-None-Match", etag).with(httpBasic("organiser", "test-organiser")))
+        .andExpect(status().isNotModified());
+
+    apply(submitted("Как получить грант на бизнес в ауле?"));
+    mvc.perform(
+            get(url).header("If-None-Match", etag).with(httpBasic("organiser", "test-organiser")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.questions").value(2))
+        .andExpect(header().string("ETag", org.hamcrest.Matchers.not(etag)));
   }
 
   private FaqReport report() {
