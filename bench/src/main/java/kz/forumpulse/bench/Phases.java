@@ -372,18 +372,48 @@ final class Phases {
             measure,
             Benchmark.Load.now()));
 
+    // Each live signal makes the prober read the forum's FAQ report; the time a question appears
+    // in the report is the first read that counts it. Signals come once per applied batch, so
+    // they are not counted themselves.
     List<Long> faqEvents = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<long[]> seen = java.util.Collections.synchronizedList(new ArrayList<>());
+    java.util.concurrent.Semaphore signalled = new java.util.concurrent.Semaphore(0);
     CountDownLatch subscribed = new CountDownLatch(1);
     InputStream[] stream = new InputStream[1];
     Thread sse =
         new Thread(
-            () -> listen(freshForum, faqEvents, subscribed, stream), "bench-sse-" + freshForum);
+            () -> listen(freshForum, faqEvents, signalled, subscribed, stream),
+            "bench-sse-" + freshForum);
     sse.setDaemon(true);
     sse.start();
     if (!subscribed.await(30, TimeUnit.SECONDS)) {
       throw new IllegalStateException("no SSE stream");
     }
     Thread.sleep(500);
+    long base = reportedQuestions(freshForum);
+    java.util.concurrent.atomic.AtomicBoolean probing =
+        new java.util.concurrent.atomic.AtomicBoolean(true);
+    Thread prober =
+        new Thread(
+            () -> {
+              while (probing.get()) {
+                try {
+                  if (!signalled.tryAcquire(200, TimeUnit.MILLISECONDS)) {
+                    continue;
+                  }
+                  signalled.drainPermits();
+                  long count = reportedQuestions(freshForum) - base;
+                  seen.add(new long[] {System.nanoTime(), count});
+                } catch (Exception e) {
+                  if (probing.get()) {
+                    say("freshness probe failed: " + e);
+                  }
+                }
+              }
+            },
+            "bench-probe-" + freshForum);
+    prober.setDaemon(true);
+    prober.start();
     faqEvents.clear();
 
     ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -450,9 +480,11 @@ final class Phases {
     long offeredSeconds = (System.nanoTime() - start) / 1_000_000_000L;
     // let the last questions arrive in the report
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (faqEvents.size() < asked.get() && System.nanoTime() < deadline) {
+    while (lastSeen(seen) < asked.get() && System.nanoTime() < deadline) {
       Thread.sleep(50);
     }
+    probing.set(false);
+    prober.join(5_000);
     try {
       stream[0].close();
     } catch (Exception ignored) {
@@ -462,17 +494,31 @@ final class Phases {
     synchronized (faqEvents) {
       events = new ArrayList<>(faqEvents);
     }
+    List<long[]> reads;
+    synchronized (seen) {
+      reads = new ArrayList<>(seen);
+    }
+    // The k-th question acknowledged (in time order, warm-up first) against the first report read
+    // that counts k questions: a forum's questions reach the report in the order they were taken.
     long[] ackTimes = acks.stream().mapToLong(Long::longValue).sorted().toArray();
-    long[] eventTimes = events.stream().mapToLong(Long::longValue).sorted().toArray();
     int skip = (int) warmupAcks.get();
-    int pairs = Math.min(ackTimes.length, eventTimes.length - skip);
     Histogram freshness = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
     int negative = 0;
-    for (int i = 0; i < pairs; i++) {
-      long d = eventTimes[skip + i] - ackTimes[i];
+    int pairs = 0;
+    int read = 0;
+    for (int i = 0; i < ackTimes.length; i++) {
+      long rank = skip + i + 1L;
+      while (read < reads.size() && reads.get(read)[1] < rank) {
+        read++;
+      }
+      if (read == reads.size()) {
+        break;
+      }
+      long d = reads.get(read)[0] - ackTimes[i];
       if (d < 0) {
         negative++;
       }
+      pairs++;
       freshness.recordValue(Math.min(freshness.getHighestTrackableValue(), Math.max(1, d / 1000)));
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -483,7 +529,9 @@ final class Phases {
         "freshness_achieved_writes_per_s",
         Report.round(total / (double) Math.max(1, offeredSeconds)));
     details.put("freshness_questions_measured", ackTimes.length);
+    details.put("freshness_questions_paired", pairs);
     details.put("freshness_faq_events", events.size());
+    details.put("freshness_report_reads", reads.size());
     details.put("freshness_questions_total", asked.get());
     details.put("freshness_event_before_ack", negative);
     details.put("freshness_max_ms", Report.round(freshness.getMaxValue() / 1000.0));
@@ -514,9 +562,32 @@ final class Phases {
     return supportOnce(who[0], questionRing.get(r.nextInt((int) Math.max(1, known)))).statusCode();
   }
 
-  /** Reads the forum's live stream; records the arrival time of every {@code faq} event. */
+  /** The number of questions the forum's FAQ report counts now. */
+  private long reportedQuestions(String forumId) throws Exception {
+    HttpResponse<String> r =
+        http.get(target.reporting + "/api/forums/" + forumId + "/reports/faq?limit=500", true);
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException("FAQ report: " + r.statusCode());
+    }
+    return Http.read(r).path("questions").asLong();
+  }
+
+  private static long lastSeen(List<long[]> seen) {
+    synchronized (seen) {
+      return seen.isEmpty() ? 0 : seen.get(seen.size() - 1)[1];
+    }
+  }
+
+  /**
+   * Reads the forum's live stream; records the arrival time of every {@code faq} event and tells
+   * the prober.
+   */
   private void listen(
-      String forumId, List<Long> faqEvents, CountDownLatch subscribed, InputStream[] holder) {
+      String forumId,
+      List<Long> faqEvents,
+      java.util.concurrent.Semaphore signalled,
+      CountDownLatch subscribed,
+      InputStream[] holder) {
     try {
       HttpRequest request =
           HttpRequest.newBuilder(
@@ -541,6 +612,7 @@ final class Phases {
               subscribed.countDown();
             } else if ("faq".equals(name)) {
               faqEvents.add(System.nanoTime());
+              signalled.release();
             }
           }
         }
@@ -932,7 +1004,15 @@ final class Phases {
     // path in the first seconds, and its compiler threads share the two cores with the server.
     long warmUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(s.integer("QUERY_WARMUP_S", 10));
     AtomicInteger warmed = new AtomicInteger();
-    load(name, threads, call, -1, Integer.MAX_VALUE, () -> System.nanoTime() < warmUntil, warmed, null);
+    load(
+        name,
+        threads,
+        call,
+        -1,
+        Integer.MAX_VALUE,
+        () -> System.nanoTime() < warmUntil,
+        warmed,
+        null);
     details.put(name + "_warmup_requests", warmed.get());
     Histogram h = new Histogram(TimeUnit.MINUTES.toMicros(30), 3);
     AtomicInteger next = new AtomicInteger();

@@ -59,6 +59,11 @@ public final class Services implements AutoCloseable {
       "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
       "--spring.mongodb.uri=" + mongoUri,
       "--server.port=" + port,
+      // Three services, the broker and the database share this JVM's cores: with Tomcat's 200
+      // request threads each, a burst of requests leaves the outbox relays and the consumers a
+      // sliver of CPU and freshness collapses (docs/benchmark.md). A few threads per service
+      // keep up with what the cores can do; the rest wait in the accept queue.
+      "--server.tomcat.threads.max=${SERVER_THREADS:8}",
       "--forum.security.organiser-password=" + config.organiserPassword(),
       "--forum.security.moderator-password=" + config.moderatorPassword(),
       "--forum.security.analyst-password=" + config.analystPassword(),

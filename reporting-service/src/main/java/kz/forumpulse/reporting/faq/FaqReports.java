@@ -10,12 +10,18 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import kz.forumpulse.reporting.curation.CurationOverlay;
 import kz.forumpulse.reporting.curation.Curations;
+import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.ReportStamps;
 import kz.forumpulse.reporting.store.ReportStore;
 import org.bson.Document;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -75,6 +81,16 @@ class FaqReports {
 
   private final JsonMapper json;
 
+  /**
+   * How long a forum's stamp, once read, is taken as current without reading it again. Changes made
+   * by this instance drop it at once (their live signal, before any screen is told); those of
+   * another instance show within this time.
+   */
+  static final long STAMP_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+  /** generation|forum -> {stamp, nanoTime when read}. */
+  private final Map<String, long[]> stampsRead = new ConcurrentHashMap<>();
+
   FaqReports(
       MongoTemplate mongo,
       ReportStore store,
@@ -113,7 +129,7 @@ class FaqReports {
     String lang = "kk".equals(locale.getLanguage()) ? "kk" : "ru";
     // Read before the groups: a change landing meanwhile moves the stamp on after it, so a report
     // that may already include part of it is never kept past it.
-    long stamp = stamps.current(forumId, gen);
+    long stamp = stamp(forumId, gen);
     CacheKey key = new CacheKey(gen.id(), forumId, filter, max, lang);
     Cached cached = cache.get(key);
     if (cached != null && cached.stamp == stamp) {
@@ -122,6 +138,27 @@ class FaqReports {
     cached = new Cached(stamp, gen.id(), compute(forumId, filter, max, lang, gen));
     cache.put(key, cached);
     return cached;
+  }
+
+  private long stamp(String forumId, Generation gen) {
+    String key = gen.id() + "|" + forumId;
+    long now = System.nanoTime();
+    long[] read = stampsRead.get(key);
+    if (read != null && now - read[1] < STAMP_RECHECK_NANOS) {
+      return read[0];
+    }
+    long stamp = stamps.current(forumId, gen);
+    stampsRead.put(key, new long[] {stamp, now});
+    return stamp;
+  }
+
+  /** A change applied here: the next request reads the stamp it moved on. */
+  @EventListener
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  void changed(AggregateChanged change) {
+    if (AggregateChanged.FAQ.equals(change.report())) {
+      stampsRead.remove(change.generation().id() + "|" + change.forumId());
+    }
   }
 
   private FaqReport compute(
