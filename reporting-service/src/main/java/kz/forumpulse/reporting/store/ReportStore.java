@@ -41,7 +41,8 @@ public class ReportStore {
     // No pointer: nothing was ever applied here, or only by a release before layouts were noted.
     this.outdated =
         layout == null ? mongo.collectionExists(active.questions()) : layout.intValue() < LAYOUT;
-    if (pointer == null || layout == null && !outdated) {
+    if (layout == null && !outdated) {
+      // Nothing stored yet: what will be stored has the current layout.
       mongo.upsert(
           Query.query(Criteria.where("_id").is("active")),
           new Update().set("generation", active.id()).set("layout", LAYOUT),
