@@ -1,7 +1,9 @@
 package kz.forumpulse.reporting;
 
+import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import kz.forumpulse.events.UndecodableEventException;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.internals.RecordHeader;
@@ -28,28 +30,37 @@ class QuestionDeadLetters {
 
   static final String DLT = "forum-pulse.dlt.reporting-service";
 
+  /** Not a bean: Boot would take it for the application's producer factory. Closed with us. */
+  private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
+
+  QuestionDeadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+    this.producers =
+        new DefaultKafkaProducerFactory<>(
+            Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                brokers,
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                true),
+            new ByteArraySerializer(),
+            new ByteArraySerializer());
+  }
+
+  @PreDestroy
+  void close() {
+    producers.destroy();
+  }
+
   @Bean
-  DefaultErrorHandler questionsErrorHandler(
-      @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
-    KafkaTemplate<byte[], byte[]> template =
-        new KafkaTemplate<>(
-            new DefaultKafkaProducerFactory<>(
-                Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                    brokers,
-                    ProducerConfig.ACKS_CONFIG,
-                    "all",
-                    ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                    true),
-                new ByteArraySerializer(),
-                new ByteArraySerializer()));
+  DefaultErrorHandler questionsErrorHandler() {
+    KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
     DeadLetterPublishingRecoverer recoverer =
         new DeadLetterPublishingRecoverer(template, (record, e) -> new TopicPartition(DLT, -1));
     recoverer.setHeadersFunction(
         (record, e) -> {
           Throwable cause = e;
-          while (cause.getCause() != null
-              && !(cause instanceof kz.forumpulse.events.UndecodableEventException)) {
+          while (cause.getCause() != null && !(cause instanceof UndecodableEventException)) {
             cause = cause.getCause();
           }
           RecordHeaders headers = new RecordHeaders();

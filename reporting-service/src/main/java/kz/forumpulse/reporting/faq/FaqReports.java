@@ -2,6 +2,7 @@ package kz.forumpulse.reporting.faq;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -45,6 +46,7 @@ class FaqReports {
   private final ReportStore store;
   private final Curations curations;
   private final ReportStamps stamps;
+  private final JsonMapper json;
 
   /**
    * Reports as computed, with the forum's stamp they were computed at: served again while the stamp
@@ -52,7 +54,7 @@ class FaqReports {
    * stays the same between changes, so most requests cost one read by {@code _id}.
    */
   private final Map<CacheKey, Cached> cache =
-      java.util.Collections.synchronizedMap(
+      Collections.synchronizedMap(
           new LinkedHashMap<>(64, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<CacheKey, Cached> eldest) {
@@ -78,8 +80,6 @@ class FaqReports {
 
   /** A report as the JSON the API sends, with a tag that changes whenever the report may. */
   record Json(byte[] bytes, String etag) {}
-
-  private final JsonMapper json;
 
   /**
    * How long a forum's stamp, once read, is taken as current without reading it again. Changes made
