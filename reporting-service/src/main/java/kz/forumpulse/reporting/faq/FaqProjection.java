@@ -384,13 +384,7 @@ public class FaqProjection {
                 update.set(field, q.get(field));
               }
             }
-            Object version = versions.get(id);
-            Criteria filter = Criteria.where("_id").is(id);
-            filter =
-                version == null
-                    ? filter.and(GuardedUpdate.VERSION).exists(false)
-                    : filter.and(GuardedUpdate.VERSION).is(version);
-            bulk.updateOne(Query.query(filter), update);
+            bulk.updateOne(GuardedUpdate.onVersion(id, versions.get(id)), update);
           });
       if (bulk.execute().getMatchedCount() != changedQuestions.size()) {
         throw new ConcurrentChange("questions of the batch changed while it was applied");

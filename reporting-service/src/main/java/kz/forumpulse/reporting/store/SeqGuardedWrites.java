@@ -83,23 +83,13 @@ public final class SeqGuardedWrites {
           continue;
         }
         Update update = merge(todo);
+        Query filter =
+            GuardedUpdate.onVersion(
+                entry.getKey(), doc == null ? null : doc.get(GuardedUpdate.VERSION));
         if (doc == null) {
-          // $exists, not "v: null": an equality would be copied into the new document.
-          bulk.upsert(
-              Query.query(
-                  Criteria.where("_id")
-                      .is(entry.getKey())
-                      .and(GuardedUpdate.VERSION)
-                      .exists(false)),
-              update);
+          bulk.upsert(filter, update);
         } else {
-          bulk.updateOne(
-              Query.query(
-                  Criteria.where("_id")
-                      .is(entry.getKey())
-                      .and(GuardedUpdate.VERSION)
-                      .is(doc.get(GuardedUpdate.VERSION))),
-              update);
+          bulk.updateOne(filter, update);
         }
         operations++;
       }

@@ -9,15 +9,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-import kz.forumpulse.events.ForumId;
-import kz.forumpulse.events.ParticipantId;
-import kz.forumpulse.events.QuestionId;
 import kz.forumpulse.events.QuestionSubmitted;
 import kz.forumpulse.reporting.ReportingIntegrationTest;
+import kz.forumpulse.reporting.TestEvents;
 import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.ReportStamps;
 import kz.forumpulse.reporting.store.ReportStore;
@@ -134,21 +131,6 @@ class FaqReportCacheTest {
   }
 
   private QuestionSubmitted submitted(String text) {
-    return new QuestionSubmitted(
-        UUID.randomUUID(),
-        QuestionSubmitted.VERSION,
-        Instant.now(),
-        ForumId.of(forumId),
-        QuestionId.of(UUID.randomUUID().toString()),
-        ParticipantId.of(UUID.randomUUID().toString()),
-        "AUYL_AMANATY",
-        text,
-        "ru",
-        true,
-        null,
-        "TEREKTI",
-        "RURAL_AKIM",
-        QuestionSubmitted.PUBLISHED,
-        null);
+    return TestEvents.question(forumId, "AUYL_AMANATY", text, "TEREKTI");
   }
 }
