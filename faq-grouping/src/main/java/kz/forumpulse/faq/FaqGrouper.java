@@ -87,7 +87,66 @@ public final class FaqGrouper {
     if (existing != null) {
       return existing.group.id();
     }
-    QuestionAnalyzer.Analysis analysis = analyzer.analyze(text == null ? "" : text, lang);
+    return place(questionId, analyzer.analyze(text == null ? "" : text, lang));
+  }
+
+  /**
+   * Like {@link #add(String, String, String)} with the text analysed beforehand, e.g. on another
+   * thread while this engine places earlier questions: same result as adding the text itself.
+   */
+  public String add(String questionId, Prepared prepared) {
+    if (questionId == null) {
+      throw new IllegalArgumentException("questionId is required");
+    }
+    Question existing = questionsById.get(questionId);
+    if (existing != null) {
+      return existing.group.id();
+    }
+    QuestionAnalyzer.Analysis analysis =
+        prepared.lexicon == analyzer.lexicon() && prepared.settings.equals(settings)
+            ? prepared.analysis
+            : analyzer.analyze(prepared.text, prepared.lang);
+    return place(questionId, analysis);
+  }
+
+  /** A question's text analysed for {@link #add(String, Prepared)}. Immutable. */
+  public static final class Prepared {
+    private final String text;
+    private final String lang;
+    private final ConceptLexicon lexicon;
+    private final Settings settings;
+    private final QuestionAnalyzer.Analysis analysis;
+
+    private Prepared(
+        String text,
+        String lang,
+        ConceptLexicon lexicon,
+        Settings settings,
+        QuestionAnalyzer.Analysis analysis) {
+      this.text = text;
+      this.lang = lang;
+      this.lexicon = lexicon;
+      this.settings = settings;
+      this.analysis = analysis;
+    }
+  }
+
+  /**
+   * Analyses texts for engines with the default settings ({@code new FaqGrouper()}). Not
+   * thread-safe: one per thread.
+   */
+  public static final class Preparer {
+    private final Settings settings = Settings.defaults();
+    private final QuestionAnalyzer analyzer =
+        new QuestionAnalyzer(ConceptLexicon.defaultLexicon(), settings);
+
+    public Prepared prepare(String text, String lang) {
+      String t = text == null ? "" : text;
+      return new Prepared(t, lang, analyzer.lexicon(), settings, analyzer.analyze(t, lang));
+    }
+  }
+
+  private String place(String questionId, QuestionAnalyzer.Analysis analysis) {
     int n = analysis.features().size();
     int[] ids = new int[n];
     double[] base = new double[n];

@@ -37,6 +37,10 @@ final class QuestionAnalyzer {
     this.settings = settings;
   }
 
+  ConceptLexicon lexicon() {
+    return lexicon;
+  }
+
   Analysis analyze(String text, String langHint) {
     String lang = TextNormalizer.languageOrDetect(langHint, text);
     List<ConceptLexicon.Token> tokens = new ArrayList<>();

@@ -52,6 +52,68 @@ class FaqGrouperTest {
   }
 
   @Test
+  void textsAnalysedAheadOnAnotherThreadGroupAsTheTextsThemselves() throws Exception {
+    List<LabelledQuestions.Question> questions = LabelledQuestions.load("/faq-questions-dev.jsonl");
+    var preparedAhead =
+        java.util.concurrent.Executors.newSingleThreadExecutor()
+            .submit(
+                () -> {
+                  FaqGrouper.Preparer preparer = new FaqGrouper.Preparer();
+                  return questions.stream().map(q -> preparer.prepare(q.text(), q.lang())).toList();
+                })
+            .get();
+    java.util.Map<String, FaqGrouper> byText = new java.util.HashMap<>();
+    java.util.Map<String, FaqGrouper> byPrepared = new java.util.HashMap<>();
+    for (int i = 0; i < questions.size(); i++) {
+      LabelledQuestions.Question q = questions.get(i);
+      String expected =
+          byText
+              .computeIfAbsent(q.project(), p -> new FaqGrouper())
+              .add(q.id(), q.text(), q.lang());
+      assertThat(
+              byPrepared
+                  .computeIfAbsent(q.project(), p -> new FaqGrouper())
+                  .add(q.id(), preparedAhead.get(i)))
+          .as(q.id())
+          .isEqualTo(expected);
+    }
+    assertThat(byText.keySet()).isEqualTo(byPrepared.keySet());
+    for (String project : byText.keySet()) {
+      assertThat(byPrepared.get(project).groups()).isEqualTo(byText.get(project).groups());
+      for (FaqGroup group : byText.get(project).groups()) {
+        for (String lang : List.of("ru", "kk")) {
+          assertThat(byPrepared.get(project).representativeFor(group.groupId(), lang))
+              .isEqualTo(byText.get(project).representativeFor(group.groupId(), lang));
+        }
+      }
+    }
+    // An engine with other weights does not use an analysis made for the defaults.
+    Settings d = Settings.defaults();
+    Settings other =
+        new Settings(
+            d.threshold(),
+            2.0,
+            0.1,
+            d.askWeight(),
+            d.qwordWeight(),
+            2.0,
+            d.askConflictPenalty(),
+            d.askMissingPenalty(),
+            d.dominantAskShare(),
+            d.linkageExponent(),
+            d.groupPostingCap(),
+            d.similarCandidateCap());
+    FaqGrouper otherByText = new FaqGrouper(other);
+    FaqGrouper otherByPrepared = new FaqGrouper(other);
+    for (int i = 0; i < questions.size(); i++) {
+      LabelledQuestions.Question q = questions.get(i);
+      otherByText.add(q.id(), q.text(), q.lang());
+      otherByPrepared.add(q.id(), preparedAhead.get(i));
+    }
+    assertThat(otherByPrepared.groups()).isEqualTo(otherByText.groups());
+  }
+
+  @Test
   void reAddingAnIdIsIdempotent() {
     FaqGrouper g = filled();
     List<FaqGroup> before = g.groups();

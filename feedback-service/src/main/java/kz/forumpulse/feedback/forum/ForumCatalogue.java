@@ -1,6 +1,7 @@
 package kz.forumpulse.feedback.forum;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -14,9 +15,11 @@ import kz.forumpulse.events.ForumUpdated;
 import kz.forumpulse.events.ProjectCatalogueChanged;
 import kz.forumpulse.events.ProjectCatalogueChanged.CatalogueProject;
 import kz.forumpulse.events.Topics;
+import kz.forumpulse.support.cache.ReadCache;
 import kz.forumpulse.support.outbox.OutboxEntry;
 import kz.forumpulse.support.outbox.OutboxRelay;
 import kz.forumpulse.support.web.ApiProblem;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -49,10 +52,18 @@ public class ForumCatalogue {
   private final OutboxRelay relay;
   private final Clock clock;
 
-  ForumCatalogue(MongoTemplate mongo, OutboxRelay relay, Clock clock) {
+  /** Every question, support and wall request checks its forum: kept briefly (ReadCache). */
+  private final ReadCache<String, KnownForum> cache;
+
+  ForumCatalogue(
+      MongoTemplate mongo,
+      OutboxRelay relay,
+      Clock clock,
+      @Value("${forum.forums.cache-ttl:1s}") Duration cacheTtl) {
     this.mongo = mongo;
     this.relay = relay;
     this.clock = clock;
+    this.cache = new ReadCache<>(cacheTtl, 10_000);
   }
 
   /** Applies a forum event; applying the same event again changes nothing. */
@@ -74,6 +85,7 @@ public class ForumCatalogue {
               .setOnInsert("catalogueVersion", 1L)
               .setOnInsert("outbox", List.of(initialised)),
           KnownForum.class);
+      cache.invalidate(scheduled.forumId().value());
       relay.wakeUp();
     } else if (event instanceof ForumUpdated updated) {
       // Carries the whole new state; the revision guard ignores an older update arriving late.
@@ -93,6 +105,7 @@ public class ForumCatalogue {
               .set("sessionCodes", codes(updated.sessions()))
               .set("forumRevision", updated.revision()),
           KnownForum.class);
+      cache.invalidate(updated.forumId().value());
     }
   }
 
@@ -100,7 +113,15 @@ public class ForumCatalogue {
     return sessions == null ? List.of() : sessions.stream().map(ForumSession::code).toList();
   }
 
+  /**
+   * The forum as this instance last read it, at most {@code forum.forums.cache-ttl} ago (a change
+   * through this instance is seen at once).
+   */
   public Optional<KnownForum> find(String forumId) {
+    return cache.get(forumId, this::read);
+  }
+
+  private Optional<KnownForum> read(String forumId) {
     return Optional.ofNullable(mongo.findById(forumId, KnownForum.class));
   }
 
@@ -122,6 +143,7 @@ public class ForumCatalogue {
     }
     if (!update.getUpdateObject().isEmpty()) {
       mongo.updateFirst(Query.query(Criteria.where("_id").is(forumId)), update, KnownForum.class);
+      cache.invalidate(forumId);
     }
     return require(forumId);
   }
@@ -170,7 +192,10 @@ public class ForumCatalogue {
   private Project change(
       String forumId, String change, String code, String actor, UnaryOperator<List<Project>> edit) {
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      KnownForum forum = require(forumId);
+      // The compare-and-set below needs the stored version, not a kept copy.
+      KnownForum forum =
+          read(forumId)
+              .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "forumNotFound", forumId));
       List<Project> changed = edit.apply(forum.projects());
       Project result =
           changed.stream().filter(p -> p.code().equals(code)).findFirst().orElseThrow();
@@ -191,6 +216,7 @@ public class ForumCatalogue {
                   .push("outbox", catalogueEvent(forumId, next, change, code, actor, changed)),
               KnownForum.class);
       if (updated.getModifiedCount() > 0) {
+        cache.invalidate(forumId);
         relay.wakeUp();
         return result;
       }

@@ -11,6 +11,7 @@ import kz.forumpulse.events.AttendeeEvent;
 import kz.forumpulse.events.ParticipantErased;
 import kz.forumpulse.events.ParticipantRegistered;
 import kz.forumpulse.events.ParticipantUpdated;
+import kz.forumpulse.support.cache.ReadCache;
 import kz.forumpulse.support.web.ApiProblem;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,13 +35,18 @@ public class ParticipantDirectory {
   private final Duration registrationGrace;
   private final ApplicationEventPublisher localEvents;
 
+  /** Every question and support looks its participant up by code: kept briefly (ReadCache). */
+  private final ReadCache<String, Participant> cache;
+
   ParticipantDirectory(
       MongoTemplate mongo,
       @Value("${forum.participants.registration-grace:3s}") Duration grace,
+      @Value("${forum.participants.cache-ttl:1s}") Duration cacheTtl,
       ApplicationEventPublisher localEvents) {
     this.mongo = mongo;
     this.registrationGrace = grace;
     this.localEvents = localEvents;
+    this.cache = new ReadCache<>(cacheTtl, 50_000);
     mongo
         .indexOps(Participant.class)
         .createIndex(
@@ -73,8 +79,11 @@ public class ParticipantDirectory {
         // The filter missed because this event id is already applied; the upsert's insert
         // then collided with the existing document: nothing to do.
       }
+      cache.invalidate(cacheKey(registered.forumId().value(), registered.accessCodeHash()));
     } else {
       applyStatusChange(event, eventId);
+      // Kept by code, changed by id: rare enough to forget every kept participant.
+      cache.invalidateAll();
     }
   }
 
@@ -142,6 +151,14 @@ public class ParticipantDirectory {
       return Optional.empty();
     }
     String hash = hash(accessCode.strip().toUpperCase(Locale.ROOT));
+    return cache.get(cacheKey(forumId, hash), key -> lookUp(forumId, hash));
+  }
+
+  private static String cacheKey(String forumId, String accessCodeHash) {
+    return forumId + "/" + accessCodeHash;
+  }
+
+  private Optional<Participant> lookUp(String forumId, String hash) {
     long deadline = System.nanoTime() + registrationGrace.toNanos();
     while (true) {
       Participant found =

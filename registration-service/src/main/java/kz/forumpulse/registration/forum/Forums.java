@@ -2,6 +2,7 @@ package kz.forumpulse.registration.forum;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashSet;
@@ -17,9 +18,11 @@ import kz.forumpulse.events.ForumSession;
 import kz.forumpulse.events.ForumUpdated;
 import kz.forumpulse.events.Topics;
 import kz.forumpulse.registration.outbox.Outbox;
+import kz.forumpulse.support.cache.ReadCache;
 import kz.forumpulse.support.outbox.OutboxEntry;
 import kz.forumpulse.support.outbox.OutboxRelay;
 import kz.forumpulse.support.web.ApiProblem;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -42,17 +45,22 @@ public class Forums {
   private final ApplicationEventPublisher inProcess;
   private final Clock clock;
 
+  /** Every registration checks its forum: kept briefly (ReadCache). */
+  private final ReadCache<String, Forum> cache;
+
   Forums(
       MongoTemplate mongo,
       Seats seats,
       OutboxRelay relay,
       ApplicationEventPublisher inProcess,
-      Clock clock) {
+      Clock clock,
+      @Value("${forum.forums.cache-ttl:1s}") Duration cacheTtl) {
     this.mongo = mongo;
     this.seats = seats;
     this.relay = relay;
     this.inProcess = inProcess;
     this.clock = clock;
+    this.cache = new ReadCache<>(cacheTtl, 10_000);
   }
 
   ForumView create(CreateForumRequest request) {
@@ -116,7 +124,8 @@ public class Forums {
    * counters follow by the capacity difference; a raised capacity promotes from the waiting line.
    */
   ForumView update(String forumId, UpdateForumRequest request) {
-    Forum current = require(forumId);
+    // The revision compared and set below must be the stored one, not a kept copy.
+    Forum current = stored(forumId);
     if (request.expectedRevision() != null && request.expectedRevision() != current.revision()) {
       throw staleRevision(current);
     }
@@ -199,8 +208,9 @@ public class Forums {
                 update,
                 Forum.class)
             .getModifiedCount();
+    cache.invalidate(forumId);
     if (modified == 0) {
-      throw staleRevision(require(forumId));
+      throw staleRevision(stored(forumId));
     }
     relay.wakeUp();
     Map<String, Integer> sessionDeltas = new LinkedHashMap<>();
@@ -244,8 +254,21 @@ public class Forums {
         .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "forumNotFound", forumId));
   }
 
+  /**
+   * The forum as this instance last read it, at most {@code forum.forums.cache-ttl} ago (a change
+   * through this instance is seen at once).
+   */
   public Optional<Forum> find(String forumId) {
+    return cache.get(forumId, this::read);
+  }
+
+  private Optional<Forum> read(String forumId) {
     return Optional.ofNullable(mongo.findById(forumId, Forum.class));
+  }
+
+  private Forum stored(String forumId) {
+    return read(forumId)
+        .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "forumNotFound", forumId));
   }
 
   private static ApiProblem staleRevision(Forum current) {

@@ -18,6 +18,7 @@ import kz.forumpulse.events.QuestionSubmitted;
 import kz.forumpulse.events.QuestionSupportWithdrawn;
 import kz.forumpulse.events.QuestionSupported;
 import kz.forumpulse.events.QuestionWithdrawn;
+import kz.forumpulse.faq.FaqGrouper;
 import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.questions.QuestionStatsProjection;
 import kz.forumpulse.reporting.store.Generation;
@@ -74,8 +75,15 @@ public class FaqProjection {
   private static final Set<String> VISIBLE = Set.of("PUBLISHED", "APPROVED", "ANSWERED");
   private static final int MAX_ATTEMPTS = 20;
 
-  /** An event with the offset of the record that carried it. */
-  public record Sequenced(QuestionEvent event, long seq) {}
+  /**
+   * An event with the offset of the record that carried it, and, when the reader had a moment, its
+   * question's text already analysed for the grouping engine (else null).
+   */
+  public record Sequenced(QuestionEvent event, long seq, FaqGrouper.Prepared prepared) {
+    public Sequenced(QuestionEvent event, long seq) {
+      this(event, seq, null);
+    }
+  }
 
   private final MongoTemplate mongo;
   private final Groupers groupers;
@@ -266,7 +274,13 @@ public class FaqProjection {
         String forumId = q.forumId().value();
         String groupId =
             groupers.with(
-                gen, forumId, q.project(), g -> g.add(questionId, q.text(), q.language()));
+                gen,
+                forumId,
+                q.project(),
+                g ->
+                    s.prepared() != null
+                        ? g.add(questionId, s.prepared())
+                        : g.add(questionId, q.text(), q.language()));
         fresh.put(questionId, newQuestion(q, groupId, s.seq()));
       }
       if (fresh.isEmpty()) {
