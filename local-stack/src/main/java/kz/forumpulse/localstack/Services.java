@@ -1,12 +1,14 @@
 package kz.forumpulse.localstack;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import java.util.stream.Stream;
 import kz.forumpulse.feedback.FeedbackApplication;
 import kz.forumpulse.registration.RegistrationApplication;
 import kz.forumpulse.reporting.ReportingApplication;
@@ -25,6 +27,8 @@ public final class Services implements AutoCloseable {
   /** One service: its name, how to build it, its HTTP port. */
   public record Service(String name, Supplier<SpringApplicationBuilder> builder, int port) {}
 
+  static final String WEB = "web";
+
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
   public static List<Service> of(LocalStackConfig config) {
@@ -33,7 +37,7 @@ public final class Services implements AutoCloseable {
             "registration-service", RegistrationApplication::builder, config.registrationPort()),
         new Service("feedback-service", FeedbackApplication::builder, config.feedbackPort()),
         new Service("reporting-service", ReportingApplication::builder, config.reportingPort()),
-        new Service("web", WebApplication::builder, webPort()));
+        new Service(WEB, WebApplication::builder, webPort()));
   }
 
   /** The web interface's port: {@code WEB_PORT}, 8080 by default. */
@@ -59,11 +63,6 @@ public final class Services implements AutoCloseable {
       "--spring.kafka.bootstrap-servers=" + kafkaBootstrap,
       "--spring.mongodb.uri=" + mongoUri,
       "--server.port=" + port,
-      // Three services, the broker and the database share this JVM's cores: with Tomcat's 200
-      // request threads each, a burst of requests leaves the outbox relays and the consumers a
-      // sliver of CPU and freshness collapses (docs/benchmark.md). A few threads per service
-      // keep up with what the cores can do; the rest wait in the accept queue.
-      "--server.tomcat.threads.max=${SERVER_THREADS:8}",
       "--forum.security.organiser-password=" + config.organiserPassword(),
       "--forum.security.moderator-password=" + config.moderatorPassword(),
       "--forum.security.analyst-password=" + config.analystPassword(),
@@ -77,6 +76,31 @@ public final class Services implements AutoCloseable {
       "--forum.web.feedback-url=http://localhost:" + config.feedbackPort(),
       "--forum.web.reporting-url=http://localhost:" + config.reportingPort(),
     };
+  }
+
+  /**
+   * Request threads of each of the three services: three services, the broker and the database
+   * share this JVM's cores, and their requests are CPU work (the database is in-process). With
+   * Tomcat's 200 threads each, a burst of requests leaves the outbox relays and the consumers a
+   * sliver of CPU and freshness collapses; measured on 2 cores at 500 writes/s offered, freshness
+   * p50 was 11 s with 200 threads, 4.8 s with 16, 0.8 s with 6, 0.18 s with 2, while the writes
+   * accepted stayed within the run-to-run spread (docs/benchmark.md). One per core, at least two;
+   * the rest wait in the accept queue. Not for the web app: its proxy holds a thread per open live
+   * stream.
+   */
+  static String[] arguments(
+      Service service, String kafkaBootstrap, String mongoUri, LocalStackConfig config) {
+    String[] common = arguments(kafkaBootstrap, mongoUri, service.port(), config);
+    if (WEB.equals(service.name())) {
+      return common;
+    }
+    return Stream.concat(Arrays.stream(common), Stream.of(requestThreads())).toArray(String[]::new);
+  }
+
+  private static String requestThreads() {
+    return "--server.tomcat.threads.max=${SERVER_THREADS:"
+        + Math.max(2, Runtime.getRuntime().availableProcessors())
+        + "}";
   }
 
   /** Starts all services in parallel and returns once every one is serving. */
@@ -95,7 +119,7 @@ public final class Services implements AutoCloseable {
     try {
       List<Future<ConfigurableApplicationContext>> futures = new ArrayList<>();
       for (Service service : services) {
-        String[] args = arguments(kafkaBootstrap, mongoUri, service.port(), config);
+        String[] args = arguments(service, kafkaBootstrap, mongoUri, config);
         futures.add(
             pool.submit(
                 () -> {

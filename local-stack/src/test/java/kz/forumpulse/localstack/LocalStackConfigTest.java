@@ -48,6 +48,24 @@ class LocalStackConfigTest {
   }
 
   @Test
+  void servicesGetOneRequestThreadPerCoreButTheWebProxyKeepsTomcatsPool() {
+    LocalStackConfig config = resolve(Map.of());
+    String perCore =
+        "--server.tomcat.threads.max=${SERVER_THREADS:"
+            + Math.max(2, Runtime.getRuntime().availableProcessors())
+            + "}";
+    for (Services.Service service : Services.of(config)) {
+      String[] args = Services.arguments(service, "127.0.0.1:9092", "mongodb://x", config);
+      if (service.name().equals("web")) {
+        // Its proxy holds a thread per open live stream: a cap would block the UI.
+        assertThat(args).noneMatch(a -> a.startsWith("--server.tomcat.threads.max"));
+      } else {
+        assertThat(args).contains(perCore, "--server.port=" + service.port());
+      }
+    }
+  }
+
+  @Test
   void kafkaBootstrapServersFromEnvironmentMeansNoEmbeddedBroker() {
     LocalStackConfig config = resolve(Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092"));
 

@@ -94,6 +94,9 @@ public class FaqProjection {
   /** generation|group -> the representative question ids last written to the group document. */
   private final Map<String, Map<String, String>> storedRepresentatives = new ConcurrentHashMap<>();
 
+  /** generation -> representatives left for later (a rebuild in progress). */
+  private final Map<String, Deferred> deferred = new ConcurrentHashMap<>();
+
   FaqProjection(
       MongoTemplate mongo,
       Groupers groupers,
@@ -138,8 +141,38 @@ public class FaqProjection {
     }
   }
 
+  /**
+   * Until {@link #refreshDeferredRepresentatives}, batches applied to {@code gen} leave the groups'
+   * representative texts to that call. For a rebuild: a group's representative depends only on its
+   * members, so choosing it once at the end gives the same documents as choosing it after every
+   * batch, without scoring every large group once per poll.
+   */
+  public void deferRepresentatives(Generation gen) {
+    deferred.putIfAbsent(gen.id(), new Deferred());
+  }
+
+  /** Ends {@link #deferRepresentatives} and writes what was left. */
+  public void refreshDeferredRepresentatives(Generation gen) {
+    Deferred later = deferred.remove(gen.id());
+    if (later != null) {
+      refreshRepresentatives(gen, later.representatives, later.edited);
+    }
+  }
+
+  /** Groups whose representative is to be refreshed later, collected over batches. */
+  private static final class Deferred {
+    private final Map<String, Document> representatives = new LinkedHashMap<>();
+    private final Set<String> edited = new LinkedHashSet<>();
+
+    synchronized void add(Map<String, Document> more, Set<String> moreEdited) {
+      more.forEach(representatives::putIfAbsent);
+      edited.addAll(moreEdited);
+    }
+  }
+
   /** Frees in-memory state of a generation that is no longer live. */
   public void forget(Generation gen) {
+    deferred.remove(gen.id());
     groupers.forget(gen);
     storedRepresentatives.keySet().removeIf(key -> key.startsWith(gen.id() + "|"));
   }
@@ -193,7 +226,12 @@ public class FaqProjection {
       groups.write();
       cells.write();
       writeQuestions();
-      refreshRepresentatives();
+      Deferred later = deferred.get(gen.id());
+      if (later != null) {
+        later.add(representatives, edited);
+      } else {
+        refreshRepresentatives(gen, representatives, edited);
+      }
       // Every forum of the batch, changed or not: a crash after its writes and before this line
       // leaves nothing for the redelivery to change, and cached reports must still move on.
       Set<String> forums = new LinkedHashSet<>();
@@ -404,70 +442,72 @@ public class FaqProjection {
         throw new ConcurrentChange("questions of the batch changed while it was applied");
       }
     }
+  }
 
-    /**
-     * Stores the representative texts of the groups the batch added to. Skipped for a group whose
-     * representatives are the questions this instance last stored for it (the common case once a
-     * group is large), unless a text may have changed. The texts come from one query.
-     */
-    private void refreshRepresentatives() {
-      Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
-      Set<String> textIds = new LinkedHashSet<>();
-      representatives.forEach(
-          (key, question) -> {
-            String groupId = question.getString("groupId");
-            Map<String, String> chosen =
-                groupers.with(
-                    gen,
-                    question.getString("forumId"),
-                    question.getString("project"),
-                    g -> {
-                      Map<String, String> ids = new HashMap<>();
-                      for (String lang : List.of("ru", "kk")) {
-                        String id = g.representativeFor(groupId, lang);
-                        if (id != null) {
-                          ids.put(lang, id);
-                        }
+  /**
+   * Stores the representative texts of these groups (the ones a batch added to). Skipped for a
+   * group whose representatives are the questions this instance last stored for it (the common case
+   * once a group is large), unless a text may have changed ({@code edited}). The texts come from
+   * one query.
+   */
+  private void refreshRepresentatives(
+      Generation gen, Map<String, Document> representatives, Set<String> edited) {
+    Map<String, Map<String, String>> wanted = new LinkedHashMap<>();
+    Set<String> textIds = new LinkedHashSet<>();
+    representatives.forEach(
+        (key, question) -> {
+          String groupId = question.getString("groupId");
+          Map<String, String> chosen =
+              groupers.with(
+                  gen,
+                  question.getString("forumId"),
+                  question.getString("project"),
+                  g -> {
+                    Map<String, String> ids = new HashMap<>();
+                    for (String lang : List.of("ru", "kk")) {
+                      String id = g.representativeFor(groupId, lang);
+                      if (id != null) {
+                        ids.put(lang, id);
                       }
-                      return ids;
-                    });
-            if (edited.contains(key)
-                || !chosen.equals(storedRepresentatives.get(gen.id() + "|" + key))) {
-              wanted.put(key, chosen);
-              textIds.addAll(chosen.values());
-            }
-          });
-      if (wanted.isEmpty()) {
-        return;
+                    }
+                    return ids;
+                  });
+          if (edited.contains(key)
+              || !chosen.equals(storedRepresentatives.get(gen.id() + "|" + key))) {
+            wanted.put(key, chosen);
+            textIds.addAll(chosen.values());
+          }
+        });
+    if (wanted.isEmpty()) {
+      return;
+    }
+    Query byIds = Query.query(Criteria.where("_id").in(textIds));
+    byIds.fields().include("_id", "text");
+    Map<String, String> texts = new HashMap<>();
+    mongo
+        .find(byIds, Document.class, gen.questions())
+        .forEach(d -> texts.put(d.getString("_id"), d.getString("text")));
+    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, gen.groups());
+    int operations = 0;
+    for (Map.Entry<String, Map<String, String>> group : wanted.entrySet()) {
+      Update update = new Update();
+      group
+          .getValue()
+          .forEach(
+              (lang, questionId) -> {
+                String text = texts.get(questionId);
+                if (text != null) {
+                  update.set("representative." + lang, text);
+                }
+              });
+      if (!update.getUpdateObject().isEmpty()) {
+        bulk.updateOne(Query.query(Criteria.where("_id").is(group.getKey())), update);
+        operations++;
       }
-      Query byIds = Query.query(Criteria.where("_id").in(textIds));
-      byIds.fields().include("_id", "text");
-      Map<String, String> texts = new HashMap<>();
-      mongo
-          .find(byIds, Document.class, gen.questions())
-          .forEach(d -> texts.put(d.getString("_id"), d.getString("text")));
-      BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, gen.groups());
-      int operations = 0;
-      for (Map.Entry<String, Map<String, String>> group : wanted.entrySet()) {
-        Update update = new Update();
-        group
-            .getValue()
-            .forEach(
-                (lang, questionId) -> {
-                  String text = texts.get(questionId);
-                  if (text != null) {
-                    update.set("representative." + lang, text);
-                  }
-                });
-        if (!update.getUpdateObject().isEmpty()) {
-          bulk.updateOne(Query.query(Criteria.where("_id").is(group.getKey())), update);
-          operations++;
-        }
-      }
-      if (operations > 0) {
-        bulk.execute();
-        wanted.forEach((key, chosen) -> storedRepresentatives.put(gen.id() + "|" + key, chosen));
-      }
+    }
+    if (operations > 0) {
+      bulk.execute();
+      wanted.forEach((key, chosen) -> storedRepresentatives.put(gen.id() + "|" + key, chosen));
     }
   }
 

@@ -100,7 +100,9 @@ public class Rebuild {
       }
       consumer.assign(partitions);
       consumer.seekToBeginning(partitions);
+      faq.deferRepresentatives(target);
       replay(consumer, consumer.endOffsets(partitions), target, applied, skipped);
+      faq.refreshDeferredRepresentatives(target);
       Generation previous =
           store.activate(
               target,
