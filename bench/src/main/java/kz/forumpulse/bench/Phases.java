@@ -806,9 +806,10 @@ final class Phases {
     if (target.kafka.isEmpty()) {
       return out;
     }
-    // Raw sink and rebuild alternate REPLAY_ROUNDS times; the medians are reported: on this shared
-    // machine either moves by a third between rounds (JIT, neighbours), each round is listed.
-    int rounds = Math.max(1, s.integer("REPLAY_ROUNDS", 3));
+    // Raw sink and rebuild alternate REPLAY_ROUNDS times (1 by default: each rebuild holds a second
+    // copy of the reports for a while, and the memory figure is taken at the end); the medians are
+    // reported. On this shared machine either moves by a third between rounds (JIT, neighbours).
+    int rounds = Math.max(1, s.integer("REPLAY_ROUNDS", 1));
     List<Double> raws = new ArrayList<>();
     List<Double> replays = new ArrayList<>();
     for (int round = 0; round < rounds; round++) {

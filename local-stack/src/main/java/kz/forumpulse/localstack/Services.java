@@ -28,6 +28,7 @@ public final class Services implements AutoCloseable {
   public record Service(String name, Supplier<SpringApplicationBuilder> builder, int port) {}
 
   static final String WEB = "web";
+  static final String REPORTING = "reporting-service";
 
   private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
 
@@ -36,7 +37,7 @@ public final class Services implements AutoCloseable {
         new Service(
             "registration-service", RegistrationApplication::builder, config.registrationPort()),
         new Service("feedback-service", FeedbackApplication::builder, config.feedbackPort()),
-        new Service("reporting-service", ReportingApplication::builder, config.reportingPort()),
+        new Service(REPORTING, ReportingApplication::builder, config.reportingPort()),
         new Service(WEB, WebApplication::builder, webPort()));
   }
 
@@ -79,14 +80,16 @@ public final class Services implements AutoCloseable {
   }
 
   /**
-   * Request threads of each of the three services: three services, the broker and the database
-   * share this JVM's cores, and their requests are CPU work (the database is in-process). With
-   * Tomcat's 200 threads each, a burst of requests leaves the outbox relays and the consumers a
-   * sliver of CPU and freshness collapses; measured on 2 cores at 500 writes/s offered, freshness
-   * p50 was 11 s with 200 threads, 4.8 s with 16, 0.8 s with 6, 0.18 s with 2, while the writes
-   * accepted stayed within the run-to-run spread (docs/benchmark.md). One per core, at least two;
-   * the rest wait in the accept queue. Not for the web app: its proxy holds a thread per open live
-   * stream.
+   * Request threads of the three services. They share this JVM's cores with the broker and the
+   * database, and their requests are CPU work (the database is in-process). With Tomcat's 200
+   * threads each, a burst of writes leaves the outbox relays and the consumers a sliver of CPU and
+   * freshness collapses; measured on 2 cores at 500 writes/s offered, freshness p50 was 11 s with
+   * 200 threads, 4.8 s with 16, 0.8 s with 6, 0.2 s with 2 per service, while the writes accepted
+   * stayed within the run-to-run spread (docs/benchmark.md). So the write services get one thread
+   * per core (at least two); the rest wait in the accept queue. reporting-service serves reads to
+   * several screens at once and writes nothing on request: with 2 threads its FAQ report p99 rose
+   * from 18 to 24 ms under 4 concurrent readers, so it keeps 8 (or one per core). Not for the web
+   * app: its proxy holds a thread per open live stream. {@code SERVER_THREADS} sets all three.
    */
   static String[] arguments(
       Service service, String kafkaBootstrap, String mongoUri, LocalStackConfig config) {
@@ -94,13 +97,12 @@ public final class Services implements AutoCloseable {
     if (WEB.equals(service.name())) {
       return common;
     }
-    return Stream.concat(Arrays.stream(common), Stream.of(requestThreads())).toArray(String[]::new);
-  }
-
-  private static String requestThreads() {
-    return "--server.tomcat.threads.max=${SERVER_THREADS:"
-        + Math.max(2, Runtime.getRuntime().availableProcessors())
-        + "}";
+    int cores = Runtime.getRuntime().availableProcessors();
+    int threads = REPORTING.equals(service.name()) ? Math.max(8, cores) : Math.max(2, cores);
+    return Stream.concat(
+            Arrays.stream(common),
+            Stream.of("--server.tomcat.threads.max=${SERVER_THREADS:" + threads + "}"))
+        .toArray(String[]::new);
   }
 
   /** Starts all services in parallel and returns once every one is serving. */

@@ -48,19 +48,23 @@ class LocalStackConfigTest {
   }
 
   @Test
-  void servicesGetOneRequestThreadPerCoreButTheWebProxyKeepsTomcatsPool() {
+  void writeServicesGetOneRequestThreadPerCoreReportingEightAndTheWebProxyTomcatsPool() {
     LocalStackConfig config = resolve(Map.of());
-    String perCore =
-        "--server.tomcat.threads.max=${SERVER_THREADS:"
-            + Math.max(2, Runtime.getRuntime().availableProcessors())
-            + "}";
+    int cores = Runtime.getRuntime().availableProcessors();
     for (Services.Service service : Services.of(config)) {
       String[] args = Services.arguments(service, "127.0.0.1:9092", "mongodb://x", config);
-      if (service.name().equals("web")) {
+      assertThat(args).contains("--server.port=" + service.port());
+      switch (service.name()) {
         // Its proxy holds a thread per open live stream: a cap would block the UI.
-        assertThat(args).noneMatch(a -> a.startsWith("--server.tomcat.threads.max"));
-      } else {
-        assertThat(args).contains(perCore, "--server.port=" + service.port());
+        case "web" -> assertThat(args).noneMatch(a -> a.startsWith("--server.tomcat.threads"));
+        case "reporting-service" ->
+            assertThat(args)
+                .contains(
+                    "--server.tomcat.threads.max=${SERVER_THREADS:" + Math.max(8, cores) + "}");
+        default ->
+            assertThat(args)
+                .contains(
+                    "--server.tomcat.threads.max=${SERVER_THREADS:" + Math.max(2, cores) + "}");
       }
     }
   }
