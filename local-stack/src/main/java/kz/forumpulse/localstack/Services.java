@@ -86,10 +86,11 @@ public final class Services implements AutoCloseable {
    * freshness collapses; measured on 2 cores at 500 writes/s offered, freshness p50 was 11 s with
    * 200 threads, 4.8 s with 16, 0.8 s with 6, 0.2 s with 2 per service, while the writes accepted
    * stayed within the run-to-run spread (docs/benchmark.md). So the write services get one thread
-   * per core (at least two); the rest wait in the accept queue. reporting-service serves reads to
-   * several screens at once and writes nothing on request: with 2 threads its FAQ report p99 rose
-   * from 18 to 24 ms under 4 concurrent readers, so it keeps 8 (or one per core). Not for the web
-   * app: its proxy holds a thread per open live stream. {@code SERVER_THREADS} sets all three.
+   * per core (at least two); the rest wait in the accept queue. reporting-service mostly serves
+   * reads to several screens at once and takes no writes from participants: with 2 threads its FAQ
+   * report p99 rose from 18 to 24 ms under 4 concurrent readers, so it keeps 8 (or one per core).
+   * Not for the web app: its proxy holds a thread per open live stream. {@code SERVER_THREADS} sets
+   * all three.
    */
   static String[] arguments(
       Service service, String kafkaBootstrap, String mongoUri, LocalStackConfig config) {
