@@ -15,7 +15,9 @@ import kz.forumpulse.reporting.ReportingApplication;
 import kz.forumpulse.support.LoggingStartupLock;
 import kz.forumpulse.web.WebApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 /**
  * The three services as separate Spring contexts in this JVM. Each one picks its own config file
@@ -106,6 +108,28 @@ public final class Services implements AutoCloseable {
         .toArray(String[]::new);
   }
 
+  /**
+   * Request threads of the write services run below normal priority: when the cores are saturated,
+   * what was already accepted (outbox relays, consumers, the broker) goes before taking in more.
+   * The JVM applies Java thread priorities on Linux only with {@code -XX:ThreadPriorityPolicy=1}
+   * (bench/run sets it; lowering a priority needs no privilege); without it this changes nothing.
+   */
+  static void intakeBelowPipeline(Service service, ConfigurableApplicationContext context) {
+    if (WEB.equals(service.name())
+        || REPORTING.equals(service.name())
+        || !(context instanceof GenericApplicationContext generic)) {
+      return;
+    }
+    int priority =
+        Integer.parseInt(
+            System.getProperty(
+                "forum.local-stack.intake-thread-priority", String.valueOf(Thread.MIN_PRIORITY)));
+    generic.registerBean(
+        "intakeThreadPriority",
+        TomcatConnectorCustomizer.class,
+        () -> connector -> connector.setProperty("threadPriority", String.valueOf(priority)));
+  }
+
   /** Starts all services in parallel and returns once every one is serving. */
   public static Services start(
       List<Service> services, String kafkaBootstrap, String mongoUri, LocalStackConfig config)
@@ -132,6 +156,7 @@ public final class Services implements AutoCloseable {
                       .builder()
                       .get()
                       .listeners(LoggingStartupLock.listeners())
+                      .initializers(context -> intakeBelowPipeline(service, context))
                       .registerShutdownHook(false)
                       .run(args);
                 }));

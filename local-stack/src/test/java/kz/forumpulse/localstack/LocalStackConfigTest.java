@@ -70,6 +70,28 @@ class LocalStackConfigTest {
   }
 
   @Test
+  void writeServicesTakeRequestsBelowThePipelinesPriority() {
+    LocalStackConfig config = resolve(Map.of());
+    for (Services.Service service : Services.of(config)) {
+      try (var context = new org.springframework.context.support.GenericApplicationContext()) {
+        Services.intakeBelowPipeline(service, context);
+        context.refresh();
+        var customizers =
+            context.getBeansOfType(org.springframework.boot.tomcat.TomcatConnectorCustomizer.class);
+        if (service.name().equals("web") || service.name().equals("reporting-service")) {
+          assertThat(customizers).as(service.name()).isEmpty();
+        } else {
+          var connector = new org.apache.catalina.connector.Connector();
+          customizers.values().forEach(c -> c.customize(connector));
+          assertThat(connector.getProperty("threadPriority"))
+              .as(service.name())
+              .isEqualTo(Thread.MIN_PRIORITY);
+        }
+      }
+    }
+  }
+
+  @Test
   void kafkaBootstrapServersFromEnvironmentMeansNoEmbeddedBroker() {
     LocalStackConfig config = resolve(Map.of("KAFKA_BOOTSTRAP_SERVERS", "kafka:19092"));
 
