@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 /**
  * Groups near-duplicate questions (Russian and Kazakh) of one forum project into FAQ entries,
@@ -80,14 +81,7 @@ public final class FaqGrouper {
    * @return the group id: the id of the question that opened the group
    */
   public String add(String questionId, String text, String lang) {
-    if (questionId == null) {
-      throw new IllegalArgumentException("questionId is required");
-    }
-    Question existing = questionsById.get(questionId);
-    if (existing != null) {
-      return existing.group.id();
-    }
-    return place(questionId, analyzer.analyze(text == null ? "" : text, lang));
+    return add(questionId, () -> analyzer.analyze(text == null ? "" : text, lang));
   }
 
   /**
@@ -95,6 +89,16 @@ public final class FaqGrouper {
    * thread while this engine places earlier questions: same result as adding the text itself.
    */
   public String add(String questionId, Prepared prepared) {
+    return add(
+        questionId,
+        () ->
+            prepared.lexicon == analyzer.lexicon() && prepared.settings.equals(settings)
+                ? prepared.analysis
+                : analyzer.analyze(prepared.text, prepared.lang));
+  }
+
+  /** The analysis is only made for a question not added before. */
+  private String add(String questionId, Supplier<QuestionAnalyzer.Analysis> analysis) {
     if (questionId == null) {
       throw new IllegalArgumentException("questionId is required");
     }
@@ -102,11 +106,7 @@ public final class FaqGrouper {
     if (existing != null) {
       return existing.group.id();
     }
-    QuestionAnalyzer.Analysis analysis =
-        prepared.lexicon == analyzer.lexicon() && prepared.settings.equals(settings)
-            ? prepared.analysis
-            : analyzer.analyze(prepared.text, prepared.lang);
-    return place(questionId, analysis);
+    return place(questionId, analysis.get());
   }
 
   /** A question's text analysed for {@link #add(String, Prepared)}. Immutable. */
