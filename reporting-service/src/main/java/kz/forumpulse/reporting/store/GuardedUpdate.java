@@ -1,8 +1,5 @@
 package kz.forumpulse.reporting.store;
 
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -10,11 +7,11 @@ import org.springframework.data.mongodb.core.query.Query;
  * The version compare-and-set every guarded report document is written with: read the document by
  * {@code _id}, decide in Java, write with the filter {@code {_id, v: <v read>}} and {@code $inc v}
  * (used by {@link SeqGuardedWrites} and the FAQ's question writes). The write lands only on the
- * version that was read, else the writer reads again. Both steps are index look-ups:
- * mongo-java-server answers a filter that is anything more than {@code {_id}} by scanning the whole
- * collection under its lock (52 ms instead of 1 ms at 100,000 documents, docs/benchmark.md) unless
- * a unique index on {@code (_id, v)} ({@link #prepare}) serves it. On MongoDB both forms are index
- * look-ups.
+ * version that was read, else the writer reads again. Both steps are {@code _id} look-ups, on
+ * MongoDB and on the embedded emulator alike (ADR 0006: it narrows a filter that pins {@code _id}
+ * to that index). A unique {@code (_id, v)} index used to serve the second step on the emulator;
+ * with the narrowing it only cost memory and a remove-and-add on every write, so it is no longer
+ * created.
  */
 public final class GuardedUpdate {
 
@@ -22,17 +19,6 @@ public final class GuardedUpdate {
   public static final String VERSION = "v";
 
   private GuardedUpdate() {}
-
-  /**
-   * The unique {@code (_id, v)} index a guarded collection needs: it serves the compare-and-set's
-   * filter on mongo-java-server, and can never refuse a write since {@code _id} is unique.
-   */
-  public static void prepare(MongoTemplate mongo, String collection) {
-    mongo
-        .indexOps(collection)
-        .createIndex(
-            new Index().on("_id", Sort.Direction.ASC).on(VERSION, Sort.Direction.ASC).unique());
-  }
 
   /**
    * The filter of a compare-and-set on the document as read: its version, or — for a document that

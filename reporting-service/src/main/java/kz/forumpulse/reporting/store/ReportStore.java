@@ -128,9 +128,6 @@ public class ReportStore {
                 .on("forumId", Sort.Direction.ASC)
                 .on("project", Sort.Direction.ASC)
                 .on("seq", Sort.Direction.ASC));
-    for (String guarded : new String[] {g.questions(), g.groups(), g.questionCells()}) {
-      GuardedUpdate.prepare(mongo, guarded);
-    }
     mongo
         .indexOps(g.groups())
         .createIndex(

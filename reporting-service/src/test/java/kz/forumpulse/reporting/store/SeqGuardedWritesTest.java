@@ -29,7 +29,6 @@ class SeqGuardedWritesTest {
 
   @Test
   void concurrentWritersApplyEachEventExactlyOnce() throws Exception {
-    GuardedUpdate.prepare(mongo, collection);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<Integer>> results = new ArrayList<>();
     // 4 writers race to apply the same 25 events, one at a time, to a document that does not
