@@ -113,6 +113,8 @@ public final class Services implements AutoCloseable {
    * what was already accepted (outbox relays, consumers, the broker) goes before taking in more.
    * The JVM applies Java thread priorities on Linux only with {@code -XX:ThreadPriorityPolicy=1}
    * (bench/run sets it; lowering a priority needs no privilege); without it this changes nothing.
+   * {@code forum.local-stack.intake-thread-priority} (or {@code
+   * FORUM_LOCAL_STACK_INTAKE_THREAD_PRIORITY}) = 5 turns it off.
    */
   static void intakeBelowPipeline(Service service, ConfigurableApplicationContext context) {
     if (WEB.equals(service.name())
@@ -121,9 +123,10 @@ public final class Services implements AutoCloseable {
       return;
     }
     int priority =
-        Integer.parseInt(
-            System.getProperty(
-                "forum.local-stack.intake-thread-priority", String.valueOf(Thread.MIN_PRIORITY)));
+        context
+            .getEnvironment()
+            .getProperty(
+                "forum.local-stack.intake-thread-priority", Integer.class, Thread.MIN_PRIORITY);
     generic.registerBean(
         "intakeThreadPriority",
         TomcatConnectorCustomizer.class,

@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.support.GenericApplicationContext;
 
 class LocalStackConfigTest {
 
@@ -73,15 +76,14 @@ class LocalStackConfigTest {
   void writeServicesTakeRequestsBelowThePipelinesPriority() {
     LocalStackConfig config = resolve(Map.of());
     for (Services.Service service : Services.of(config)) {
-      try (var context = new org.springframework.context.support.GenericApplicationContext()) {
+      try (var context = new GenericApplicationContext()) {
         Services.intakeBelowPipeline(service, context);
         context.refresh();
-        var customizers =
-            context.getBeansOfType(org.springframework.boot.tomcat.TomcatConnectorCustomizer.class);
+        var customizers = context.getBeansOfType(TomcatConnectorCustomizer.class);
         if (service.name().equals("web") || service.name().equals("reporting-service")) {
           assertThat(customizers).as(service.name()).isEmpty();
         } else {
-          var connector = new org.apache.catalina.connector.Connector();
+          var connector = new Connector();
           customizers.values().forEach(c -> c.customize(connector));
           assertThat(connector.getProperty("threadPriority"))
               .as(service.name())

@@ -502,16 +502,11 @@ class FaultScenariosTest {
       // committed in ~50 ms, about as long as it takes to see the process start on them and kill
       // it (the kill once landed after the last commit). Its records republished again and again
       // (duplicates at new offsets, which the projections drop) keep it busy for a second or so.
-      while (burst.stream()
-              .filter(r -> owned.contains(new TopicPartition(r.topic(), r.partition())))
-              .count()
-          < MIN_BURST_ON_KILLED) {
+      int copies = (MIN_BURST_ON_KILLED + ownedRecords.size() - 1) / ownedRecords.size();
+      for (int copy = 1; copy < copies; copy++) {
         ownedRecords.forEach(record -> burst.add(RawTopics.copy(record)));
       }
-      long burstOnKilled =
-          burst.stream()
-              .filter(r -> owned.contains(new TopicPartition(r.topic(), r.partition())))
-              .count();
+      long burstOnKilled = (long) ownedRecords.size() * copies;
       // The writes pause while the batch goes out, so that what the process is seen consuming
       // is the batch; they resume right after the kill, while the dead member still holds its
       // partitions.
