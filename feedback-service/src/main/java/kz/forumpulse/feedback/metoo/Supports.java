@@ -11,9 +11,9 @@ import kz.forumpulse.events.QuestionSupportWithdrawn;
 import kz.forumpulse.events.QuestionSupported;
 import kz.forumpulse.feedback.participant.Participant;
 import kz.forumpulse.feedback.participant.ParticipantDirectory;
-import kz.forumpulse.feedback.question.Question;
 import kz.forumpulse.feedback.question.QuestionStatus;
 import kz.forumpulse.feedback.question.QuestionStore;
+import kz.forumpulse.feedback.question.QuestionStore.VoteTarget;
 import kz.forumpulse.support.web.ApiProblem;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Update;
@@ -44,19 +44,18 @@ class Supports {
   SupportView support(String forumId, String questionId, String accessCode) {
     Participant supporter = participants.requireActive(forumId, accessCode);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Question question = store.require(forumId, questionId);
+      // Only the fields the vote decides on: the supporter list is checked by the database.
+      VoteTarget question = require(forumId, questionId);
       if (question.status() != QuestionStatus.PUBLISHED) {
         throw new ApiProblem(HttpStatus.CONFLICT, "questionNotOpenForSupport");
       }
       if (question.participantId().equals(supporter.id())) {
         throw new ApiProblem(HttpStatus.CONFLICT, "ownQuestion");
       }
-      if (question.supporters().contains(supporter.id())) {
-        return new SupportView(questionId, true, question.supportCount());
-      }
       int count = question.supportCount() + 1;
       if (store.changeIfUnchanged(
-          question,
+          questionId,
+          question.revision(),
           Criteria.where("supporters").ne(supporter.id()),
           new Update().addToSet("supporters", supporter.id()).set("supportCount", count),
           null,
@@ -72,6 +71,11 @@ class Supports {
               count))) {
         return new SupportView(questionId, true, count);
       }
+      // Not changed: either this participant supports it already (repeating changes nothing and
+      // publishes nothing), or someone changed the question since it was read (read again).
+      if (store.isSupportedBy(questionId, supporter.id())) {
+        return new SupportView(questionId, true, require(forumId, questionId).supportCount());
+      }
     }
     throw new ApiProblem(HttpStatus.CONFLICT, "concurrentChange");
   }
@@ -80,10 +84,7 @@ class Supports {
     // Taking support back stays possible after a registration was cancelled.
     Participant supporter = participants.require(forumId, accessCode);
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      Question question = store.require(forumId, questionId);
-      if (!question.supporters().contains(supporter.id())) {
-        return new SupportView(questionId, false, question.supportCount());
-      }
+      VoteTarget question = require(forumId, questionId);
       int count = question.supportCount() - 1;
       Instant now = clock.instant();
       DomainEvent event =
@@ -98,15 +99,27 @@ class Supports {
               supporter.role(),
               count);
       if (store.changeIfUnchanged(
-          question,
+          questionId,
+          question.revision(),
           Criteria.where("supporters").is(supporter.id()),
           new Update().pull("supporters", supporter.id()).set("supportCount", count),
           null,
           event)) {
         return new SupportView(questionId, false, count);
       }
+      // Not changed: either this participant does not support it (nothing to take back), or
+      // someone changed the question since it was read (read again).
+      if (!store.isSupportedBy(questionId, supporter.id())) {
+        return new SupportView(questionId, false, require(forumId, questionId).supportCount());
+      }
     }
     throw new ApiProblem(HttpStatus.CONFLICT, "concurrentChange");
+  }
+
+  private VoteTarget require(String forumId, String questionId) {
+    return store
+        .findForVote(forumId, questionId)
+        .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "questionNotFound", questionId));
   }
 
   /** Whether the caller supports the question now, and its count. */

@@ -161,10 +161,11 @@ public class ParticipantDirectory {
   private Optional<Participant> lookUp(String forumId, String hash) {
     long deadline = System.nanoTime() + registrationGrace.toNanos();
     while (true) {
-      Participant found =
-          mongo.findOne(
-              Query.query(Criteria.where("accessCodeHash").is(hash).and("forumId").is(forumId)),
-              Participant.class);
+      Query query =
+          Query.query(Criteria.where("accessCodeHash").is(hash).and("forumId").is(forumId));
+      // The ids of the events applied are for idempotent consumption only; not read per request.
+      query.fields().exclude("appliedEvents");
+      Participant found = mongo.findOne(query, Participant.class);
       if (found != null || System.nanoTime() >= deadline) {
         return Optional.ofNullable(found);
       }

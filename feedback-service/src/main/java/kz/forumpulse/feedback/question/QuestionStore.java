@@ -56,6 +56,28 @@ public class QuestionStore {
   }
 
   /**
+   * What a vote needs of a question of this forum, without its supporter list, history and outbox:
+   * those grow with the question's popularity, and a vote would otherwise read them all. Empty when
+   * there is no such question.
+   */
+  public Optional<VoteTarget> findForVote(String forumId, String questionId) {
+    Query query = Query.query(Criteria.where("_id").is(questionId).and("forumId").is(forumId));
+    query.fields().include("participantId", "status", "supportCount", "revision");
+    return Optional.ofNullable(mongo.findOne(query, VoteTarget.class, Question.COLLECTION));
+  }
+
+  /** Whether the participant is among the question's supporters (matched in the database). */
+  public boolean isSupportedBy(String questionId, String participantId) {
+    return mongo.exists(
+        Query.query(Criteria.where("_id").is(questionId).and("supporters").is(participantId)),
+        Question.COLLECTION);
+  }
+
+  /** The fields of a question a vote decides on (see {@link #findForVote}). */
+  public record VoteTarget(
+      String id, String participantId, QuestionStatus status, int supportCount, long revision) {}
+
+  /**
    * Applies {@code update} and queues {@code event} if the question is still at the revision {@code
    * read} was taken at (and matches {@code extra}, if given).
    *
@@ -63,7 +85,18 @@ public class QuestionStore {
    */
   public boolean changeIfUnchanged(
       Question read, Criteria extra, Update update, Question.Action action, DomainEvent event) {
-    Criteria criteria = Criteria.where("_id").is(read.id()).and("revision").is(read.revision());
+    return changeIfUnchanged(read.id(), read.revision(), extra, update, action, event);
+  }
+
+  /** {@link #changeIfUnchanged(Question, Criteria, Update, Question.Action, DomainEvent)} by id. */
+  public boolean changeIfUnchanged(
+      String id,
+      long revision,
+      Criteria extra,
+      Update update,
+      Question.Action action,
+      DomainEvent event) {
+    Criteria criteria = Criteria.where("_id").is(id).and("revision").is(revision);
     if (extra != null) {
       criteria = new Criteria().andOperator(criteria, extra);
     }
@@ -74,7 +107,7 @@ public class QuestionStore {
     boolean changed =
         mongo.updateFirst(Query.query(criteria), update, Question.class).getModifiedCount() > 0;
     if (changed) {
-      relay.wakeUp(Question.COLLECTION, read.id());
+      relay.wakeUp(Question.COLLECTION, id);
     }
     return changed;
   }

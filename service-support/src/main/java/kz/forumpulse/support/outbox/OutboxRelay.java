@@ -120,7 +120,7 @@ public class OutboxRelay implements SmartLifecycle {
   public long backlog() {
     long total = 0;
     for (String collection : collections) {
-      for (Document doc : mongo.find(pendingQuery(), Document.class, collection)) {
+      for (Document doc : mongo.find(outboxOnly(pendingQuery()), Document.class, collection)) {
         total += doc.getList("outbox", Document.class, List.of()).size();
       }
     }
@@ -166,7 +166,7 @@ public class OutboxRelay implements SmartLifecycle {
       hinted.get(collection).clear();
       List<Document> pending;
       do {
-        pending = mongo.find(pendingQuery().limit(BATCH), Document.class, collection);
+        pending = mongo.find(outboxOnly(pendingQuery().limit(BATCH)), Document.class, collection);
         count += publish(collection, pending);
       } while (pending.size() == BATCH);
     }
@@ -190,7 +190,10 @@ public class OutboxRelay implements SmartLifecycle {
         // {_id: {$in}} alone is an index look-up everywhere; the outbox is checked here.
         List<Document> pending = new ArrayList<>();
         for (Document doc :
-            mongo.find(Query.query(Criteria.where("_id").in(batch)), Document.class, collection)) {
+            mongo.find(
+                outboxOnly(Query.query(Criteria.where("_id").in(batch))),
+                Document.class,
+                collection)) {
           if (!doc.getList("outbox", Document.class, List.of()).isEmpty()) {
             pending.add(doc);
           }
@@ -311,6 +314,15 @@ public class OutboxRelay implements SmartLifecycle {
       }
     }
     return pool;
+  }
+
+  /**
+   * Only {@code _id} and the outbox of each document: the rest (a question's supporters, history,
+   * text) is not needed here and would be read and decoded on every round.
+   */
+  private static Query outboxOnly(Query query) {
+    query.fields().include("outbox");
+    return query;
   }
 
   private static Query pendingQuery() {
