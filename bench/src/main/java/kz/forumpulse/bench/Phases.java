@@ -391,6 +391,76 @@ final class Phases {
   }
 
   // ---------------------------------------------------------------------------------------------
+  // 1b. votes on one popular question
+
+  /**
+   * One client, one new question, {@code HOT_VOTES} participants supporting it one after another:
+   * whether a vote costs more as the question gathers supporters. Latency (no queueing: one vote
+   * at a time) and CPU of the whole process per vote, over the first and the last 200 votes.
+   */
+  Map<String, Object> hotQuestion() throws Exception {
+    int votes = Math.min(s.integer("HOT_VOTES", 2000), ingestCodes.size() - 1);
+    int window = Math.min(200, votes / 2);
+    if (window < 1) {
+      return Map.of();
+    }
+    // Not recorded: votes on another question first, so the JIT has compiled the vote path.
+    int warmup = Math.min(s.integer("HOT_WARMUP_VOTES", 500), votes);
+    String warmQuestion = askForHotQuestion(1);
+    for (int i = 2; i < warmup + 2; i++) {
+      supportOnce(ingestCodes.get(i % ingestCodes.size())[0], warmQuestion);
+    }
+    String questionId = askForHotQuestion(0);
+    say(String.format(Locale.ROOT, "hot question: %d votes one after another", votes));
+    Histogram first = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+    Histogram last = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
+    long[] cpu = new long[4];
+    int refused = 0;
+    for (int i = 1; i <= votes; i++) {
+      if (i == 1) {
+        cpu[0] = processCpuNanos();
+      } else if (i == votes - window + 1) {
+        cpu[2] = processCpuNanos();
+      }
+      long t0 = System.nanoTime();
+      int status = supportOnce(ingestCodes.get(i)[0], questionId).statusCode();
+      long micros = (System.nanoTime() - t0) / 1000;
+      if (status != 200) {
+        refused++;
+      } else if (i <= window) {
+        first.recordValue(micros);
+      } else if (i > votes - window) {
+        last.recordValue(micros);
+      }
+      if (i == window) {
+        cpu[1] = processCpuNanos();
+      } else if (i == votes) {
+        cpu[3] = processCpuNanos();
+      }
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("hot_votes", votes);
+    out.put("hot_votes_refused", refused);
+    out.put("hot_vote_first_p50_ms", Report.round(first.getValueAtPercentile(50) / 1000.0));
+    out.put("hot_vote_last_p50_ms", Report.round(last.getValueAtPercentile(50) / 1000.0));
+    out.put("hot_vote_first_cpu_ms", Report.round((cpu[1] - cpu[0]) / 1e6 / window));
+    out.put("hot_vote_last_cpu_ms", Report.round((cpu[3] - cpu[2]) / 1e6 / window));
+    details.putAll(out);
+    say("hot question: " + out);
+    return out;
+  }
+
+  private String askForHotQuestion(int author) throws Exception {
+    String[] who = ingestCodes.get(author);
+    HttpResponse<String> asked =
+        askOnce(ingestForum, who[0], BenchData.ask(new Random(s.seed() + 13 + author), who[1]));
+    if (asked.statusCode() != 201) {
+      throw new IllegalStateException("hot question: " + asked.statusCode() + " " + asked.body());
+    }
+    return Http.read(asked).path("id").asString();
+  }
+
+  // ---------------------------------------------------------------------------------------------
   // 2. freshness at a fixed offered load
 
   Map<String, Object> freshness() throws Exception {

@@ -96,6 +96,17 @@ public class NarrowingH2Backend extends H2Backend {
       this.narrowed = narrowed;
     }
 
+    /**
+     * No running total of the collection's size in BSON (only {@code collStats} reports it, and
+     * nothing here reads it). Keeping it costs a full BSON encoding of the document on every insert
+     * and removal and two on every update, which grows with the document: measured on a question
+     * gathering 3,000 supporters (docs/benchmark.md, "hot question").
+     */
+    @Override
+    protected boolean tracksDataSize() {
+      return false;
+    }
+
     @Override
     protected QueryResult queryDocuments(
         Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {

@@ -156,6 +156,35 @@ class NarrowingBackendTest {
   }
 
   @Test
+  void keepsNoSizeTotalSoAWriteDoesNotEncodeTheWholeDocument() {
+    // collStats' size is the only reader of the total; the stock backend re-encodes the document
+    // on every write to keep it (twice per update), which grows with the document.
+    assertThat(collStatsSizeAfterWrites(new MemoryBackend())).isPositive();
+    assertThat(collStatsSizeAfterWrites(new NarrowingMemoryBackend())).isZero();
+    assertThat(collStatsSizeAfterWrites(new NarrowingH2Backend(dir.resolve("z.mv.db").toString())))
+        .isZero();
+  }
+
+  private static long collStatsSizeAfterWrites(MongoBackend backend) {
+    MongoServer server = new MongoServer(backend);
+    InetSocketAddress address = server.bind();
+    try (MongoClient client =
+        MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+      MongoCollection<Document> c = client.getDatabase("test").getCollection("sized");
+      c.insertOne(new Document("_id", "q").append("supporters", List.of("p0")));
+      for (int i = 1; i < 50; i++) {
+        c.updateOne(Filters.eq("_id", "q"), Updates.addToSet("supporters", "p" + i));
+      }
+      assertThat(c.find(Filters.eq("_id", "q")).first().getList("supporters", String.class))
+          .hasSize(50);
+      Document stats = client.getDatabase("test").runCommand(new Document("collStats", "sized"));
+      return ((Number) stats.get("size")).longValue();
+    } finally {
+      server.shutdownNow();
+    }
+  }
+
+  @Test
   void opensAFileTheStockH2BackendWrote() {
     String file = dir.resolve("shared.mv.db").toString();
     MongoServer stock = new MongoServer(new H2Backend(file));
