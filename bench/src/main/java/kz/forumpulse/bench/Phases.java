@@ -395,8 +395,8 @@ final class Phases {
 
   /**
    * One client, one new question, {@code HOT_VOTES} participants supporting it one after another:
-   * whether a vote costs more as the question gathers supporters. Latency (no queueing: one vote
-   * at a time) and CPU of the whole process per vote, over the first and the last 200 votes.
+   * whether a vote costs more as the question gathers supporters. Latency (no queueing: one vote at
+   * a time) and CPU of the whole process per vote, over the first and the last 200 votes.
    */
   Map<String, Object> hotQuestion() throws Exception {
     int votes = Math.min(s.integer("HOT_VOTES", 2000), ingestCodes.size() - 1);
