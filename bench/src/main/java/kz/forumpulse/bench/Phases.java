@@ -414,40 +414,41 @@ final class Phases {
     say(String.format(Locale.ROOT, "hot question: %d votes one after another", votes));
     Histogram first = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
     Histogram last = new Histogram(TimeUnit.MINUTES.toMicros(1), 3);
-    long[] cpu = new long[4];
-    int refused = 0;
-    for (int i = 1; i <= votes; i++) {
-      if (i == 1) {
-        cpu[0] = processCpuNanos();
-      } else if (i == votes - window + 1) {
-        cpu[2] = processCpuNanos();
-      }
-      long t0 = System.nanoTime();
-      int status = supportOnce(ingestCodes.get(i)[0], questionId).statusCode();
-      long micros = (System.nanoTime() - t0) / 1000;
-      if (status != 200) {
-        refused++;
-      } else if (i <= window) {
-        first.recordValue(micros);
-      } else if (i > votes - window) {
-        last.recordValue(micros);
-      }
-      if (i == window) {
-        cpu[1] = processCpuNanos();
-      } else if (i == votes) {
-        cpu[3] = processCpuNanos();
-      }
-    }
+    int[] refused = new int[1];
+    long firstCpu = hotVotes(questionId, 1, window, first, refused);
+    hotVotes(questionId, window + 1, votes - window, null, refused);
+    long lastCpu = hotVotes(questionId, votes - window + 1, votes, last, refused);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("hot_votes", votes);
-    out.put("hot_votes_refused", refused);
+    out.put("hot_votes_refused", refused[0]);
     out.put("hot_vote_first_p50_ms", Report.round(first.getValueAtPercentile(50) / 1000.0));
     out.put("hot_vote_last_p50_ms", Report.round(last.getValueAtPercentile(50) / 1000.0));
-    out.put("hot_vote_first_cpu_ms", Report.round((cpu[1] - cpu[0]) / 1e6 / window));
-    out.put("hot_vote_last_cpu_ms", Report.round((cpu[3] - cpu[2]) / 1e6 / window));
+    out.put("hot_vote_first_cpu_ms", Report.round(firstCpu / 1e6 / window));
+    out.put("hot_vote_last_cpu_ms", Report.round(lastCpu / 1e6 / window));
     details.putAll(out);
     say("hot question: " + out);
     return out;
+  }
+
+  /**
+   * Participants {@code from}..{@code to} (inclusive) support the question one after another; the
+   * latency of each accepted vote goes into {@code latencies} (if given), refusals are counted.
+   *
+   * @return CPU of the whole process over these votes, in nanoseconds
+   */
+  private long hotVotes(String questionId, int from, int to, Histogram latencies, int[] refused)
+      throws Exception {
+    long cpu = processCpuNanos();
+    for (int i = from; i <= to; i++) {
+      long t0 = System.nanoTime();
+      int status = supportOnce(ingestCodes.get(i)[0], questionId).statusCode();
+      if (status != 200) {
+        refused[0]++;
+      } else if (latencies != null) {
+        latencies.recordValue((System.nanoTime() - t0) / 1000);
+      }
+    }
+    return processCpuNanos() - cpu;
   }
 
   private String askForHotQuestion(int author) throws Exception {
