@@ -56,8 +56,13 @@ final class ConceptLexicon {
    */
   record Match(Pattern pattern, int consumed) {}
 
-  /** A token with its stems, computed once per distinct token. */
-  record Token(String text, String ru, String kk) {}
+  /**
+   * A token with its stems, and what the lexicon knows of it: the patterns whose first word may be
+   * this token (in the order {@link #match} tries them) and whether it is a stopword. Made by
+   * {@link #token} once per distinct token: a token is met at every position a phrase might start
+   * or skip it, and looking its candidates up there each time was a third of analysing a question.
+   */
+  record Token(String text, String ru, String kk, List<Pattern> candidates, boolean stopword) {}
 
   private static volatile ConceptLexicon defaultInstance;
 
@@ -222,6 +227,17 @@ final class ConceptLexicon {
     return stopwords.contains(token);
   }
 
+  /** The token {@code text} with its Russian and Kazakh stems, and its candidates looked up. */
+  Token token(String text, String ru, String kk) {
+    List<Pattern> candidates = new ArrayList<>();
+    addAll(candidates, exactIndex.get(text));
+    addAll(candidates, exactIndex.get(ru));
+    addAll(candidates, exactIndex.get(kk));
+    prefixIndex.collect(text, candidates);
+    return new Token(
+        text, ru, kk, candidates.isEmpty() ? List.of() : List.copyOf(candidates), isStopword(text));
+  }
+
   List<Rule> rules() {
     return Collections.unmodifiableList(rules);
   }
@@ -237,17 +253,13 @@ final class ConceptLexicon {
    */
   Match match(List<Token> tokens, int pos, String lang) {
     Token t = tokens.get(pos);
-    List<Pattern> candidates = new ArrayList<>();
-    addAll(candidates, exactIndex.get(t.text()));
-    addAll(candidates, exactIndex.get(t.ru()));
-    addAll(candidates, exactIndex.get(t.kk()));
-    prefixIndex.collect(t.text(), candidates);
+    List<Pattern> candidates = t.candidates();
     Pattern best = null;
     int bestConsumed = 0;
     int bestLen = 0;
     int bestSpec = 0;
     // a stopword only starts a phrase written with that very word ("что будет", "на сколько")
-    boolean stop = isStopword(t.text());
+    boolean stop = t.stopword();
     for (Pattern p : candidates) {
       if (p.lang() != null && !p.lang().equals(lang)) {
         continue;
@@ -262,7 +274,7 @@ final class ConceptLexicon {
       for (int i = 0; i < el.length && ok; i++) {
         if (i > 0) {
           while (at < tokens.size()
-              && isStopword(tokens.get(at).text())
+              && tokens.get(at).stopword()
               && specificity(el[i], tokens.get(at), lang) == 0) {
             at++;
           }

@@ -82,7 +82,7 @@ final class QuestionAnalyzer {
         continue;
       }
       i++;
-      if (lexicon.isStopword(t.text())) {
+      if (t.stopword()) {
         continue;
       }
       ConceptLexicon.Pattern p = lexicon.fuzzyMatch(t, tokenLang);
@@ -147,7 +147,7 @@ final class QuestionAnalyzer {
   private ConceptLexicon.Token token(String t) {
     ConceptLexicon.Token tok = tokenCache.get(t);
     if (tok == null) {
-      tok = new ConceptLexicon.Token(t, stemmers.ru(t), stemmers.kk(t));
+      tok = lexicon.token(t, stemmers.ru(t), stemmers.kk(t));
       if (tokenCache.size() >= TOKEN_CACHE_LIMIT) {
         tokenCache.clear();
       }

@@ -50,12 +50,23 @@ class ConceptLexiconTest {
     assertThat(concept("зал")).isNull();
   }
 
+  @Test
+  void aTokenCarriesItsCandidatesLongestPrefixFirstAndWhetherItIsAStopword() {
+    ConceptLexicon.Token token = LEXICON.token("земельный", "земельн", "земельный");
+    assertThat(token.candidates())
+        .extracting(p -> p.concept().name())
+        .containsExactly("PLOT", "EARTH");
+    assertThat(token.stopword()).isFalse();
+    assertThat(LEXICON.token("на", "на", "на").stopword()).isTrue();
+    assertThat(LEXICON.token("налог", "налог", "налог").candidates()).isEmpty();
+  }
+
   private static String concept(String word) {
     ConceptLexicon.Match match = LEXICON.match(tokens(word), 0, "ru");
     return match == null ? null : match.pattern().concept().name();
   }
 
   private static List<ConceptLexicon.Token> tokens(String... words) {
-    return Arrays.stream(words).map(w -> new ConceptLexicon.Token(w, w, w)).toList();
+    return Arrays.stream(words).map(w -> LEXICON.token(w, w, w)).toList();
   }
 }
