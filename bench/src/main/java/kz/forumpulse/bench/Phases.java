@@ -5,6 +5,7 @@ import static kz.forumpulse.bench.Benchmark.say;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -1015,8 +1016,12 @@ final class Phases {
     try (MongoClient client = MongoClients.create(uri);
         KafkaConsumer<byte[], byte[]> consumer =
             new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
-      MongoCollection<Document> sink = client.getDatabase("bench_raw_sink").getCollection("events");
-      sink.drop();
+      MongoDatabase database = client.getDatabase("bench_raw_sink");
+      MongoCollection<Document> sink = database.getCollection("events");
+      // Only if there: the in-JVM server logs a drop of a missing collection as an error.
+      if (database.listCollectionNames().into(new ArrayList<>()).contains("events")) {
+        sink.drop();
+      }
       List<TopicPartition> partitions = new ArrayList<>();
       for (String topic : List.of(Topics.ATTENDEES, Topics.QUESTIONS)) {
         consumer

@@ -1,5 +1,7 @@
 package kz.forumpulse.reporting.store;
 
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
@@ -107,16 +109,28 @@ public class ReportStore {
     }
   }
 
+  /**
+   * Drops the generation's collections that exist. Only those: MongoDB answers a drop of a missing
+   * collection with "ns not found", which the driver ignores but the in-JVM server of the local
+   * stack logs as an error with a stack trace — on every rebuild, as a new generation has none yet.
+   */
   public void drop(Generation generation) {
-    mongo.dropCollection(generation.attendance());
-    mongo.dropCollection(generation.questions());
-    mongo.dropCollection(generation.groups());
-    mongo.dropCollection(generation.faqEvents());
-    mongo.dropCollection(generation.curation());
-    mongo.dropCollection(generation.questionCells());
-    mongo.dropCollection(generation.stamps());
-    // Left by releases before layout 2.
-    mongo.dropCollection("question_placements_" + generation.id());
+    Set<String> existing = mongo.getCollectionNames();
+    for (String collection :
+        List.of(
+            generation.attendance(),
+            generation.questions(),
+            generation.groups(),
+            generation.faqEvents(),
+            generation.curation(),
+            generation.questionCells(),
+            generation.stamps(),
+            // Left by releases before layout 2.
+            "question_placements_" + generation.id())) {
+      if (existing.contains(collection)) {
+        mongo.dropCollection(collection);
+      }
+    }
   }
 
   private void prepare(Generation g) {

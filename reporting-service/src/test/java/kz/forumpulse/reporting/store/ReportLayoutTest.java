@@ -3,6 +3,8 @@ package kz.forumpulse.reporting.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import kz.forumpulse.reporting.ReportingIntegrationTest;
 import org.bson.Document;
@@ -60,6 +62,29 @@ class ReportLayoutTest {
             new Document("_id", "active"),
             new Document("$set", new Document("layout", ReportStore.LAYOUT)));
     assertThat(new ReportStore(db).outdated()).isFalse();
+  }
+
+  @Test
+  void droppingAGenerationDropsWhatItHasAndAsksForNothingElse() {
+    db = database();
+    List<String> dropped = new ArrayList<>();
+    MongoTemplate recording =
+        new MongoTemplate(client, db.getDb().getName()) {
+          @Override
+          public void dropCollection(String collectionName) {
+            dropped.add(collectionName);
+            super.dropCollection(collectionName);
+          }
+        };
+    ReportStore store = new ReportStore(recording);
+    Generation fresh = store.create();
+    assertThat(dropped).as("a new generation has nothing to drop").isEmpty();
+
+    recording.insert(new Document("_id", "q1"), fresh.questions());
+    store.drop(fresh);
+    assertThat(dropped).contains(fresh.questions(), fresh.groups());
+    assertThat(dropped).doesNotContain("question_placements_" + fresh.id());
+    assertThat(recording.getCollectionNames()).noneMatch(name -> name.endsWith("_" + fresh.id()));
   }
 
   private MongoTemplate database() {
