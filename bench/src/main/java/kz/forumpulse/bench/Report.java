@@ -7,12 +7,37 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.DoublePredicate;
+import java.util.function.Function;
 
 /** The table on the console and the JSON summary. */
 final class Report {
 
-  /** metric, target text, whether a value meets it. */
-  record Target(String metric, String text, java.util.function.DoublePredicate met) {}
+  /**
+   * metric, target text, whether a value meets it, and what else must hold for the value to count
+   * (null when it holds, else why not).
+   */
+  record Target(
+      String metric,
+      String text,
+      DoublePredicate met,
+      Function<Map<String, Object>, String> premise) {
+
+    Target(String metric, String text, DoublePredicate met) {
+      this(metric, text, met, info -> null);
+    }
+  }
+
+  /** Whether a value meets its target; {@code reason} says why not when the premise failed. */
+  record Verdict(boolean met, String reason) {}
+
+  /**
+   * The share of the offered writes/s the stack must carry for the freshness figure to count: the
+   * target is freshness <em>at</em> 500 writes/s. An overloaded stack takes fewer, queues the rest
+   * for minutes (see {@code freshness_write_p99_ms}), and the questions it does take are fresh only
+   * because there are fewer of them.
+   */
+  static final double CARRIED_SHARE = 0.95;
 
   static final List<Target> TARGETS =
       List.of(
@@ -20,7 +45,7 @@ final class Report {
           new Target("ingest_p50_ms", "-", null),
           new Target("ingest_p99_ms", "< 100", v -> v < 100),
           new Target("freshness_p50_ms", "-", null),
-          new Target("freshness_p99_ms", "< 250", v -> v < 250),
+          new Target("freshness_p99_ms", "< 250", v -> v < 250, Report::offeredLoadCarried),
           new Target("replay_events_per_s", "-", null),
           new Target("raw_sink_events_per_s", "-", null),
           new Target("replay_vs_raw", ">= 0.5", v -> v >= 0.5),
@@ -30,6 +55,34 @@ final class Report {
 
   private Report() {}
 
+  static String offeredLoadCarried(Map<String, Object> info) {
+    if (!(info.get("freshness_offered_writes_per_s") instanceof Number offered)
+        || !(info.get("freshness_achieved_writes_per_s") instanceof Number achieved)) {
+      return "offered load not recorded";
+    }
+    if (achieved.doubleValue() >= CARRIED_SHARE * offered.doubleValue()) {
+      return null;
+    }
+    return String.format(
+        Locale.ROOT,
+        "%.0f of the %.0f writes/s offered carried",
+        achieved.doubleValue(),
+        offered.doubleValue());
+  }
+
+  /** Null for a metric without a target or without a value. */
+  static Verdict verdict(Target t, Map<String, Object> summary, Map<String, Object> info) {
+    Object value = summary.get(t.metric());
+    if (t.met() == null || value == null) {
+      return null;
+    }
+    if (!t.met().test(((Number) value).doubleValue())) {
+      return new Verdict(false, null);
+    }
+    String unmet = t.premise().apply(info);
+    return new Verdict(unmet == null, unmet);
+  }
+
   static void print(Map<String, Object> summary, Map<String, Object> info) {
     StringBuilder out = new StringBuilder("\n");
     out.append(
@@ -37,10 +90,15 @@ final class Report {
     out.append("-".repeat(58)).append('\n');
     for (Target t : TARGETS) {
       Object value = summary.get(t.metric());
+      Verdict verdict = verdict(t, summary, info);
       String met =
           value == null
               ? "n/a"
-              : t.met() == null ? "" : t.met().test(((Number) value).doubleValue()) ? "yes" : "NO";
+              : verdict == null
+                  ? ""
+                  : verdict.met()
+                      ? "yes"
+                      : verdict.reason() == null ? "NO" : "NO (" + verdict.reason() + ")";
       out.append(
           String.format(
               Locale.ROOT,
@@ -60,13 +118,20 @@ final class Report {
       throws IOException {
     Map<String, Object> json = new LinkedHashMap<>(summary);
     Map<String, Object> met = new LinkedHashMap<>();
+    Map<String, Object> why = new LinkedHashMap<>();
     for (Target t : TARGETS) {
-      Object value = summary.get(t.metric());
-      if (t.met() != null && value != null) {
-        met.put(t.metric(), t.met().test(((Number) value).doubleValue()));
+      Verdict verdict = verdict(t, summary, info);
+      if (verdict != null) {
+        met.put(t.metric(), verdict.met());
+        if (verdict.reason() != null) {
+          why.put(t.metric(), verdict.reason());
+        }
       }
     }
     json.put("targets_met", met);
+    if (!why.isEmpty()) {
+      json.put("targets_unmet_because", why);
+    }
     json.put("info", info);
     Files.createDirectories(file.toAbsolutePath().getParent());
     Files.writeString(

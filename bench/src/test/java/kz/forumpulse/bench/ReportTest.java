@@ -1,0 +1,60 @@
+package kz.forumpulse.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The verdicts of the summary table: a figure counts only where its premise held. */
+class ReportTest {
+
+  private static final Report.Target FRESHNESS =
+      Report.TARGETS.stream()
+          .filter(t -> t.metric().equals("freshness_p99_ms"))
+          .findFirst()
+          .orElseThrow();
+
+  @Test
+  void freshnessUnderTheTargetCountsOnlyWhenTheOfferedLoadWasCarried() {
+    Map<String, Object> fresh = Map.of("freshness_p99_ms", 180.0);
+
+    Report.Verdict carried =
+        Report.verdict(
+            FRESHNESS,
+            fresh,
+            Map.of(
+                "freshness_offered_writes_per_s", 500, "freshness_achieved_writes_per_s", 497.0));
+    assertThat(carried.met()).isTrue();
+
+    Report.Verdict overloaded =
+        Report.verdict(
+            FRESHNESS,
+            fresh,
+            Map.of(
+                "freshness_offered_writes_per_s", 500, "freshness_achieved_writes_per_s", 114.0));
+    assertThat(overloaded.met()).isFalse();
+    assertThat(overloaded.reason()).isEqualTo("114 of the 500 writes/s offered carried");
+  }
+
+  @Test
+  void freshnessOverTheTargetIsNotMetWhateverTheLoad() {
+    Report.Verdict slow =
+        Report.verdict(
+            FRESHNESS,
+            Map.of("freshness_p99_ms", 400.0),
+            Map.of(
+                "freshness_offered_writes_per_s", 500, "freshness_achieved_writes_per_s", 500.0));
+    assertThat(slow.met()).isFalse();
+    assertThat(slow.reason()).isNull();
+  }
+
+  @Test
+  void aTargetWithoutPremiseIsJudgedOnItsValueAndAFigureWithoutTargetNotAtAll() {
+    Report.Target memory = Report.TARGETS.get(Report.TARGETS.size() - 1);
+    assertThat(Report.verdict(memory, Map.of("stack_rss_mb", 1489L), Map.of()).met()).isTrue();
+    assertThat(Report.verdict(memory, Map.of("stack_rss_mb", 1600L), Map.of()).met()).isFalse();
+    assertThat(Report.verdict(memory, Map.of(), Map.of())).isNull();
+    Report.Target p50 = Report.TARGETS.get(1);
+    assertThat(Report.verdict(p50, Map.of("ingest_p50_ms", 5.0), Map.of())).isNull();
+  }
+}
