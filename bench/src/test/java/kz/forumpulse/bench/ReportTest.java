@@ -16,34 +16,16 @@ class ReportTest {
 
   @Test
   void freshnessUnderTheTargetCountsOnlyWhenTheOfferedLoadWasCarried() {
-    Map<String, Object> fresh = Map.of("freshness_p99_ms", 180.0);
+    assertThat(freshness(180.0, 497.0).met()).isTrue();
 
-    Report.Verdict carried =
-        Report.verdict(
-            FRESHNESS,
-            fresh,
-            Map.of(
-                "freshness_offered_writes_per_s", 500, "freshness_achieved_writes_per_s", 497.0));
-    assertThat(carried.met()).isTrue();
-
-    Report.Verdict overloaded =
-        Report.verdict(
-            FRESHNESS,
-            fresh,
-            Map.of(
-                "freshness_offered_writes_per_s", 500, "freshness_achieved_writes_per_s", 114.0));
+    Report.Verdict overloaded = freshness(180.0, 114.0);
     assertThat(overloaded.met()).isFalse();
     assertThat(overloaded.reason()).isEqualTo("114 of the 500 writes/s offered carried");
   }
 
   @Test
   void freshnessOverTheTargetIsNotMetWhateverTheLoad() {
-    Report.Verdict slow =
-        Report.verdict(
-            FRESHNESS,
-            Map.of("freshness_p99_ms", 400.0),
-            Map.of(
-                "freshness_offered_writes_per_s", 500, "freshness_achieved_writes_per_s", 500.0));
+    Report.Verdict slow = freshness(400.0, 500.0);
     assertThat(slow.met()).isFalse();
     assertThat(slow.reason()).isNull();
   }
@@ -56,5 +38,13 @@ class ReportTest {
     assertThat(Report.verdict(memory, Map.of(), Map.of())).isNull();
     Report.Target p50 = Report.TARGETS.get(1);
     assertThat(Report.verdict(p50, Map.of("ingest_p50_ms", 5.0), Map.of())).isNull();
+  }
+
+  /** The verdict on a freshness p99 measured while the stack carried {@code achieved} of 500/s. */
+  private static Report.Verdict freshness(double p99, double achieved) {
+    return Report.verdict(
+        FRESHNESS,
+        Map.of("freshness_p99_ms", p99),
+        Map.of("freshness_offered_writes_per_s", 500, "freshness_achieved_writes_per_s", achieved));
   }
 }
