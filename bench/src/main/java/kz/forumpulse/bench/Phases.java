@@ -397,13 +397,14 @@ final class Phases {
   /**
    * One client, one new question, {@code HOT_VOTES} participants supporting it one after another:
    * whether a vote costs more as the question gathers supporters. Latency (no queueing: one vote at
-   * a time) and CPU of the whole process per vote, over the first and the last 200 votes.
+   * a time) and CPU of the whole process per vote, over the first and the last 200 votes; secondary
+   * figures (no target), so they go to {@code info}.
    */
-  Map<String, Object> hotQuestion() throws Exception {
+  void hotQuestion() throws Exception {
     int votes = Math.min(s.integer("HOT_VOTES", 2000), ingestCodes.size() - 1);
     int window = Math.min(200, votes / 2);
     if (window < 1) {
-      return Map.of();
+      return;
     }
     // Not recorded: votes on another question first, so the JIT has compiled the vote path.
     int warmup = Math.min(s.integer("HOT_WARMUP_VOTES", 500), votes);
@@ -428,7 +429,6 @@ final class Phases {
     out.put("hot_vote_last_cpu_ms", Report.round(lastCpu / 1e6 / window));
     details.putAll(out);
     say("hot question: " + out);
-    return out;
   }
 
   /**

@@ -29,7 +29,13 @@ final class Report {
   }
 
   /** Whether a value meets its target; {@code reason} says why not when the premise failed. */
-  record Verdict(boolean met, String reason) {}
+  record Verdict(boolean met, String reason) {
+
+    /** As the table shows it. */
+    String label() {
+      return met ? "yes" : reason == null ? "NO" : "NO (" + reason + ")";
+    }
+  }
 
   /**
    * The share of the offered writes/s the stack must carry for the freshness figure to count: the
@@ -91,14 +97,7 @@ final class Report {
     for (Target t : TARGETS) {
       Object value = summary.get(t.metric());
       Verdict verdict = verdict(t, summary, info);
-      String met =
-          value == null
-              ? "n/a"
-              : verdict == null
-                  ? ""
-                  : verdict.met()
-                      ? "yes"
-                      : verdict.reason() == null ? "NO" : "NO (" + verdict.reason() + ")";
+      String met = value == null ? "n/a" : verdict == null ? "" : verdict.label();
       out.append(
           String.format(
               Locale.ROOT,
