@@ -12,10 +12,10 @@ import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.core.env.StandardEnvironment;
 
 /**
- * One run: start (or target) the stack, then measure ingest at saturation, freshness at a fixed
- * offered load, replay against a raw Kafka-to-Mongo sink, report and similar-question queries on a
- * forum with 100,000 questions, and resident memory. Prints a table and writes {@code
- * bench/target/bench-summary.json}. Method and figures: docs/benchmark.md.
+ * One run: start (or target) the stack, then measure replay against a raw Kafka-to-Mongo sink with
+ * report and similar-question queries on a forum with 100,000 questions, ingest at saturation,
+ * freshness at a fixed offered load, votes on one popular question, and resident memory. Prints a
+ * table and writes {@code bench/target/bench-summary.json}. Method and figures: docs/benchmark.md.
  */
 public final class Benchmark {
 
@@ -58,15 +58,9 @@ public final class Benchmark {
     try {
       Phases phases = new Phases(s, target, new Random(s.seed()));
       phases.setup();
-      if (!s.string("SKIP", "").contains("ingest")) {
-        summary.putAll(phases.ingest());
-        info.put("load_after_ingest", Load.now());
-        phases.awaitReportsCaughtUp("ingest");
-      }
-      if (!s.string("SKIP", "").contains("freshness")) {
-        summary.putAll(phases.freshness());
-        info.put("load_after_freshness", Load.now());
-      }
+      // Replay and queries first: the rebuild then reads only the setup's and the replay forum's
+      // events, whatever the length of the ingest phase, and ingest and freshness are measured on
+      // a stack that has been running for minutes (docs/benchmark.md, "Method").
       if (!s.string("SKIP", "").contains("replay")) {
         summary.putAll(phases.replay());
         info.put("load_after_live_apply", Load.now());
@@ -76,6 +70,15 @@ public final class Benchmark {
           summary.putAll(phases.rebuild());
           info.put("load_after_rebuild", Load.now());
         }
+      }
+      if (!s.string("SKIP", "").contains("ingest")) {
+        summary.putAll(phases.ingest());
+        info.put("load_after_ingest", Load.now());
+        phases.awaitReportsCaughtUp("ingest");
+      }
+      if (!s.string("SKIP", "").contains("freshness")) {
+        summary.putAll(phases.freshness());
+        info.put("load_after_freshness", Load.now());
       }
       if (!s.string("SKIP", "").contains("hot")) {
         // Last: its few thousand events change neither the rebuild nor the query figures.

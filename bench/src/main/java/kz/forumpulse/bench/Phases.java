@@ -35,6 +35,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -284,9 +285,12 @@ final class Phases {
         .getProcessCpuTime();
   }
 
+  /** Length of the slices of {@code ingest_writes_per_s_by_15s} (warm-up and measured period). */
+  static final int INGEST_SLICE_S = 15;
+
   Map<String, Object> ingest() throws Exception {
     int threads = s.integer("THREADS", 96);
-    int warmup = s.integer("WARMUP_S", 15);
+    int warmup = s.integer("WARMUP_S", 90);
     int measure = s.integer("MEASURE_S", 45);
     say(
         String.format(
@@ -303,6 +307,10 @@ final class Phases {
     Histogram[] histograms = new Histogram[threads];
     long[][] okByKind = new long[threads][3];
     Map<Integer, LongAdder> errors = new ConcurrentHashMap<>();
+    // Accepted writes per slice of the whole phase, warm-up included: how the rate settles.
+    long slice = TimeUnit.SECONDS.toNanos(INGEST_SLICE_S);
+    AtomicLongArray bySlice =
+        new AtomicLongArray((int) ((measureTo - start + slice - 1) / slice) + 1);
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       int me = t;
@@ -324,6 +332,9 @@ final class Phases {
                     status = -1;
                   }
                   long t1 = System.nanoTime();
+                  if (status / 100 == 2) {
+                    bySlice.incrementAndGet((int) ((t0 - start) / slice));
+                  }
                   if (t0 >= measureFrom) {
                     if (status / 100 == 2) {
                       histograms[me].recordValue(
@@ -379,6 +390,11 @@ final class Phases {
         "ingest_accepted",
         Map.of("registrations", kinds[0], "questions", kinds[1], "supports", kinds[2]));
     details.put("ingest_max_ms", Report.round(all.getMaxValue() / 1000.0));
+    List<Long> curve = new ArrayList<>();
+    for (int i = 0; i < bySlice.length() && i * slice < measureTo - start; i++) {
+      curve.add(Math.round(bySlice.get(i) / (double) INGEST_SLICE_S));
+    }
+    details.put("ingest_writes_per_s_by_" + INGEST_SLICE_S + "s", curve);
     if (all.getTotalCount() > 0 && cpu[1] > cpu[0]) {
       // Meaningful with the stack in this JVM: CPU of stack and load generator per accepted write.
       details.put(
