@@ -60,7 +60,7 @@ public final class Benchmark {
       phases.setup();
       // Replay and queries first: the rebuild then reads only the setup's and the replay forum's
       // events, whatever the length of the ingest phase, and ingest and freshness are measured on
-      // a stack that has been running for minutes (docs/benchmark.md, "Method").
+      // a stack that has been running for minutes (docs/benchmark.md, "Order").
       if (!s.string("SKIP", "").contains("replay")) {
         summary.putAll(phases.replay());
         info.put("load_after_live_apply", Load.now());

@@ -392,7 +392,9 @@ final class Phases {
     details.put("ingest_max_ms", Report.round(all.getMaxValue() / 1000.0));
     List<Long> curve = new ArrayList<>();
     for (int i = 0; i < bySlice.length() && i * slice < measureTo - start; i++) {
-      curve.add(Math.round(bySlice.get(i) / (double) INGEST_SLICE_S));
+      // the last slice is shorter when the phase is not a multiple of the slice
+      double seconds = Math.min(slice, measureTo - start - i * slice) / 1e9;
+      curve.add(Math.round(bySlice.get(i) / seconds));
     }
     details.put("ingest_writes_per_s_by_" + INGEST_SLICE_S + "s", curve);
     if (all.getTotalCount() > 0 && cpu[1] > cpu[0]) {
