@@ -309,8 +309,7 @@ final class Phases {
     Map<Integer, LongAdder> errors = new ConcurrentHashMap<>();
     // Accepted writes per slice of the whole phase, warm-up included: how the rate settles.
     long slice = TimeUnit.SECONDS.toNanos(INGEST_SLICE_S);
-    AtomicLongArray bySlice =
-        new AtomicLongArray((int) ((measureTo - start + slice - 1) / slice) + 1);
+    AtomicLongArray bySlice = new AtomicLongArray((int) ((measureTo - start + slice - 1) / slice));
     Thread[] workers = new Thread[threads];
     for (int t = 0; t < threads; t++) {
       int me = t;
@@ -332,11 +331,12 @@ final class Phases {
                     status = -1;
                   }
                   long t1 = System.nanoTime();
-                  if (status / 100 == 2) {
+                  boolean accepted = status / 100 == 2;
+                  if (accepted) {
                     bySlice.incrementAndGet((int) ((t0 - start) / slice));
                   }
                   if (t0 >= measureFrom) {
-                    if (status / 100 == 2) {
+                    if (accepted) {
                       histograms[me].recordValue(
                           Math.min(
                               histograms[me].getHighestTrackableValue(),
@@ -391,7 +391,7 @@ final class Phases {
         Map.of("registrations", kinds[0], "questions", kinds[1], "supports", kinds[2]));
     details.put("ingest_max_ms", Report.round(all.getMaxValue() / 1000.0));
     List<Long> curve = new ArrayList<>();
-    for (int i = 0; i < bySlice.length() && i * slice < measureTo - start; i++) {
+    for (int i = 0; i < bySlice.length(); i++) {
       // the last slice is shorter when the phase is not a multiple of the slice
       double seconds = Math.min(slice, measureTo - start - i * slice) / 1e9;
       curve.add(Math.round(bySlice.get(i) / seconds));
