@@ -40,6 +40,10 @@ class ArchitectureTest {
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName("org.springframework.cloud.stream.function.StreamBridge")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.apache.kafka.clients.producer..", "org.springframework.kafka.core..")
         .because("events leave a service only through the outbox relay, never by direct send")
         .check(classes);
   }

@@ -1,11 +1,13 @@
 package kz.forumpulse.feedback;
 
+import java.util.concurrent.CompletableFuture;
 import kz.forumpulse.support.outbox.EventPublisher;
+import kz.forumpulse.support.outbox.KafkaPublishing;
 import kz.forumpulse.support.outbox.OutboxEntry;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.Environment;
 
 /**
  * The relay's publisher with a switch: while {@link #down()} every publish fails the way an
@@ -16,8 +18,8 @@ public class BrokerSwitch extends EventPublisher {
 
   private volatile boolean down;
 
-  BrokerSwitch(StreamBridge bridge) {
-    super(bridge);
+  BrokerSwitch(KafkaPublishing kafka) {
+    super(kafka);
   }
 
   public void down() {
@@ -29,24 +31,26 @@ public class BrokerSwitch extends EventPublisher {
   }
 
   @Override
-  public boolean publish(OutboxEntry entry) {
+  public CompletableFuture<Void> send(OutboxEntry entry) {
     if (down) {
-      throw new IllegalStateException("broker unreachable (test switch)");
+      return CompletableFuture.failedFuture(
+          new IllegalStateException("broker unreachable (test switch)"));
     }
-    return super.publish(entry);
+    return super.send(entry);
   }
 
   /** Publishes even while down: what a relay did just before it crashed. */
   public boolean publishBehindTheSwitch(OutboxEntry entry) {
-    return super.publish(entry);
+    EventPublisher.await(super.send(entry));
+    return true;
   }
 
   @TestConfiguration(proxyBeanMethods = false)
   public static class Config {
     @Bean
     @Primary
-    BrokerSwitch brokerSwitch(StreamBridge bridge) {
-      return new BrokerSwitch(bridge);
+    BrokerSwitch brokerSwitch(Environment env) {
+      return new BrokerSwitch(KafkaPublishing.from(env));
     }
   }
 }

@@ -1,9 +1,10 @@
 package kz.forumpulse.registration;
 
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.forumpulse.support.outbox.EventPublisher;
+import kz.forumpulse.support.outbox.KafkaPublishing;
 import kz.forumpulse.support.outbox.OutboxEntry;
-import org.springframework.cloud.stream.function.StreamBridge;
 
 /**
  * The real publisher (real broker, acks=all) with a switch that makes it behave like an unreachable
@@ -22,8 +23,8 @@ public class SwitchablePublisher extends EventPublisher {
   private volatile Mode mode = Mode.UP;
   private final AtomicInteger failures = new AtomicInteger();
 
-  public SwitchablePublisher(StreamBridge streamBridge) {
-    super(streamBridge);
+  public SwitchablePublisher(KafkaPublishing kafka) {
+    super(kafka);
   }
 
   public void set(Mode mode) {
@@ -36,23 +37,25 @@ public class SwitchablePublisher extends EventPublisher {
   }
 
   @Override
-  public boolean publish(OutboxEntry entry) {
+  public CompletableFuture<Void> send(OutboxEntry entry) {
     switch (mode) {
       case DOWN -> {
         failures.incrementAndGet();
-        // What the producer throws when max.block.ms passes without a broker.
-        throw new IllegalStateException(
-            "org.apache.kafka.common.errors.TimeoutException (test: broker unreachable)");
+        // What the producer reports when max.block.ms passes without a broker.
+        return CompletableFuture.failedFuture(
+            new IllegalStateException(
+                "org.apache.kafka.common.errors.TimeoutException (test: broker unreachable)"));
       }
       case LOSE_NEXT_ACK -> {
-        boolean stored = super.publish(entry);
+        // The broker stores it (this waits for its acknowledgement), then the ack is "lost".
+        EventPublisher.await(super.send(entry));
         mode = Mode.UP;
         failures.incrementAndGet();
-        throw new IllegalStateException(
-            "test: broker stored the record (" + stored + ") but the acknowledgement was lost");
+        return CompletableFuture.failedFuture(
+            new IllegalStateException("test: broker stored the record but the ack was lost"));
       }
       default -> {
-        return super.publish(entry);
+        return super.send(entry);
       }
     }
   }

@@ -1,38 +1,168 @@
 package kz.forumpulse.support.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import kz.forumpulse.events.Topics;
-import org.springframework.cloud.stream.function.StreamBridge;
-import org.springframework.kafka.support.KafkaHeaders;
-import org.springframework.messaging.Message;
-import org.springframework.messaging.support.MessageBuilder;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
+import org.springframework.messaging.MessageHeaders;
 import org.springframework.util.MimeTypeUtils;
 
 /**
- * The one way events leave a service. Sends synchronously (binding property {@code sync: true},
- * {@code acks=all}, idempotent producer), so a {@code true} return means the broker has the record
- * and the caller may drop it from the outbox.
+ * The one way events leave a service. {@link #send} hands a record to the producer ({@code
+ * acks=all}, idempotent) and returns at once; its future completes when the broker has the record,
+ * so the caller may then drop it from the outbox. Many sends in flight at once go out in few
+ * requests (ADR 0010). Records carry the same headers the Kafka binder writes ({@code contentType},
+ * {@link Topics#TYPE_HEADER}), so consumers cannot tell the difference.
  */
-public class EventPublisher {
+public class EventPublisher implements AutoCloseable {
 
-  private final StreamBridge streamBridge;
+  /** How long the producer may take to acknowledge, past its own delivery timeout. */
+  private static final long ACK_WAIT_S = 60;
 
-  public EventPublisher(StreamBridge streamBridge) {
-    this.streamBridge = streamBridge;
+  private final KafkaPublishing settings;
+  private final BinderHeaderMapper headerMapper = new BinderHeaderMapper();
+  private final Set<String> topicsKnown = ConcurrentHashMap.newKeySet();
+  private volatile Producer<byte[], byte[]> producer;
+
+  public EventPublisher(KafkaPublishing settings) {
+    this.settings = settings;
   }
 
   /**
-   * Publishes one outbox entry; throws or returns false when the broker did not take it.
+   * Sends one outbox entry. The future completes normally once the broker acknowledged the record
+   * and exceptionally when it did not take it (or could not be reached).
+   */
+  public CompletableFuture<Void> send(OutboxEntry entry) {
+    CompletableFuture<Void> acknowledged = new CompletableFuture<>();
+    try {
+      ensureTopic(entry.topic());
+      ProducerRecord<byte[], byte[]> record =
+          new ProducerRecord<>(
+              entry.topic(),
+              null,
+              entry.key().getBytes(StandardCharsets.UTF_8),
+              entry.payload().getBytes(StandardCharsets.UTF_8));
+      headerMapper.fromHeaders(
+          new MessageHeaders(
+              Map.of(
+                  Topics.TYPE_HEADER,
+                  entry.type(),
+                  MessageHeaders.CONTENT_TYPE,
+                  MimeTypeUtils.APPLICATION_JSON_VALUE)),
+          record.headers());
+      producer()
+          .send(
+              record,
+              (metadata, error) -> {
+                if (error != null) {
+                  acknowledged.completeExceptionally(error);
+                } else {
+                  acknowledged.complete(null);
+                }
+              });
+    } catch (RuntimeException e) {
+      acknowledged.completeExceptionally(e);
+    }
+    return acknowledged;
+  }
+
+  /**
+   * Sends one entry and waits for the broker; throws when it did not take it.
    *
-   * @return whether the broker acknowledged the record
+   * @return true: the broker acknowledged the record
    */
   public boolean publish(OutboxEntry entry) {
-    Message<byte[]> message =
-        MessageBuilder.withPayload(entry.payload().getBytes(StandardCharsets.UTF_8))
-            .setHeader(KafkaHeaders.KEY, entry.key().getBytes(StandardCharsets.UTF_8))
-            .setHeader(Topics.TYPE_HEADER, entry.type())
-            .setHeader("contentType", MimeTypeUtils.APPLICATION_JSON_VALUE)
-            .build();
-    return streamBridge.send(entry.topic(), message);
+    await(send(entry));
+    return true;
+  }
+
+  /** Waits for a {@link #send}; throws what made it fail, as an unchecked exception. */
+  public static void await(CompletableFuture<Void> send) {
+    try {
+      send.get(ACK_WAIT_S, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while publishing", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new IllegalStateException("publishing failed", e.getCause());
+    } catch (TimeoutException e) {
+      throw new IllegalStateException("no acknowledgement within " + ACK_WAIT_S + " s", e);
+    }
+  }
+
+  /**
+   * Creates a topic the broker does not have yet, as the binder's provisioning did: with the
+   * binder's partition count, replication and topic properties (unlimited retention, which replay
+   * needs), rather than whatever the broker's automatic creation would give it. Once per topic and
+   * process; a failure (broker down) is tried again on the next send.
+   */
+  private void ensureTopic(String topic) {
+    if (!settings.autoCreateTopics() || topicsKnown.contains(topic)) {
+      return;
+    }
+    long timeoutMs = settings.blockMs();
+    try (Admin admin = Admin.create(settings.admin())) {
+      NewTopic newTopic =
+          new NewTopic(
+                  topic,
+                  Optional.of(settings.partitions()),
+                  settings.replicationFactor() > 0
+                      ? Optional.of(settings.replicationFactor())
+                      : Optional.empty())
+              .configs(settings.topicProperties());
+      admin.createTopics(List.of(newTopic)).all().get(timeoutMs, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("could not create topic " + topic, e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while creating topic " + topic, e);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "could not create topic " + topic + " within " + timeoutMs + " ms", e);
+    }
+    topicsKnown.add(topic);
+  }
+
+  private Producer<byte[], byte[]> producer() {
+    Producer<byte[], byte[]> p = producer;
+    if (p == null) {
+      synchronized (this) {
+        p = producer;
+        if (p == null) {
+          p =
+              new KafkaProducer<>(
+                  settings.producer(), new ByteArraySerializer(), new ByteArraySerializer());
+          producer = p;
+        }
+      }
+    }
+    return p;
+  }
+
+  @Override
+  public void close() {
+    Producer<byte[], byte[]> p = producer;
+    if (p != null) {
+      p.close();
+    }
   }
 }

@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
-import org.springframework.cloud.stream.function.StreamBridge;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** Wires the outbox relay for services that produce events ({@code forum.outbox.collections}). */
@@ -29,9 +29,12 @@ public class OutboxConfiguration {
       @DefaultValue("1s") Duration pollInterval,
       @DefaultValue("5s") Duration sweepInterval) {}
 
+  /**
+   * The relay's producer, configured from the Kafka binder's settings ({@link KafkaPublishing}).
+   */
   @Bean
-  EventPublisher eventPublisher(StreamBridge streamBridge) {
-    return new EventPublisher(streamBridge);
+  EventPublisher eventPublisher(Environment env) {
+    return new EventPublisher(KafkaPublishing.from(env));
   }
 
   @Bean

@@ -5,15 +5,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -55,13 +51,9 @@ public class OutboxRelay implements SmartLifecycle {
   private final AtomicLong published = new AtomicLong();
   private final AtomicLong failures = new AtomicLong();
 
-  /** Sends in flight at once: documents are published in parallel, each one's entries in order. */
-  static final int PUBLISHERS = 16;
-
   /** Documents read per round. */
   static final int BATCH = 500;
 
-  private volatile ExecutorService publishers;
   private volatile boolean running;
   private volatile Thread worker;
 
@@ -128,11 +120,10 @@ public class OutboxRelay implements SmartLifecycle {
   }
 
   /**
-   * Publishes everything pending now. Documents are published in parallel (up to {@value
-   * #PUBLISHERS} sends in flight, which the producer batches into few requests), each document's
-   * own entries strictly in order and only after the previous one was acknowledged. A document
-   * stops at its first failure, so its order is kept; the published entries of every document are
-   * then removed with one bulk request, and the failure is reported.
+   * Publishes everything pending now: all documents' entries at once, each document's own entries
+   * strictly in order and only after the previous one was acknowledged (see {@link #publish}).
+   * After a failure no further send starts, so every document's order is kept; the entries
+   * acknowledged are removed with one bulk request, and the failure is reported.
    *
    * @return number of entries published
    */
@@ -152,7 +143,8 @@ public class OutboxRelay implements SmartLifecycle {
         lastSweepNanos = System.nanoTime();
       }
       return count;
-    } catch (RuntimeException e) {
+    } catch (RuntimeException | Error e) {
+      // What this round was told about is forgotten: the next one searches everything.
       sweepRequested.set(true);
       throw e;
     }
@@ -204,27 +196,63 @@ public class OutboxRelay implements SmartLifecycle {
     return count;
   }
 
-  /** Publishes the pending entries of these documents; returns how many it published. */
+  /**
+   * Publishes the pending entries of these documents; returns how many it published.
+   *
+   * <p>In waves: wave k sends the k-th entry of every document at once, and waits for them all. The
+   * producer packs a wave into a few requests, one thread sends it, and each document's entries
+   * still go strictly in order, each only after the previous one was acknowledged. After the first
+   * failure no further send is started (the broker is likely down); the entries published so far
+   * are removed with one bulk request, and the failure is reported.
+   */
   private int publish(String collection, List<Document> pending) {
     if (pending.isEmpty()) {
       return 0;
     }
-    // After a failure the round stops starting sends: the broker is likely down.
-    AtomicBoolean stopped = new AtomicBoolean();
-    List<Future<Published>> sends = new ArrayList<>(pending.size());
+    List<Pending> documents = new ArrayList<>(pending.size());
+    int longest = 0;
     for (Document doc : pending) {
-      sends.add(publishers().submit(() -> publishInOrder(doc, stopped)));
+      List<OutboxEntry> entries =
+          doc.getList("outbox", Document.class, List.of()).stream()
+              .map(OutboxRelay::toEntry)
+              .toList();
+      documents.add(new Pending(doc.get("_id"), entries, new ArrayList<>(entries.size())));
+      longest = Math.max(longest, entries.size());
     }
-    List<Published> results = new ArrayList<>(sends.size());
     RuntimeException failure = null;
-    for (Future<Published> send : sends) {
-      Published result = await(send);
-      results.add(result);
-      if (result.failure() != null && failure == null) {
-        failure = result.failure();
+    for (int k = 0; k < longest && failure == null; k++) {
+      List<CompletableFuture<Void>> sends = new ArrayList<>(documents.size());
+      for (Pending doc : documents) {
+        CompletableFuture<Void> send = null;
+        if (failure == null && k < doc.entries().size()) {
+          try {
+            send = publisher.send(doc.entries().get(k));
+          } catch (RuntimeException e) {
+            send = CompletableFuture.failedFuture(e);
+          }
+          if (send.isCompletedExceptionally()) {
+            failure = failureOf(send);
+          }
+        }
+        sends.add(send);
+      }
+      for (int i = 0; i < documents.size(); i++) {
+        CompletableFuture<Void> send = sends.get(i);
+        if (send == null) {
+          continue;
+        }
+        try {
+          EventPublisher.await(send);
+          Pending doc = documents.get(i);
+          doc.published().add(doc.entries().get(k).eventId());
+        } catch (RuntimeException e) {
+          if (failure == null) {
+            failure = e;
+          }
+        }
       }
     }
-    int removed = removePublished(collection, results);
+    int removed = removePublished(collection, documents);
     published.addAndGet(removed);
     if (failure != null) {
       throw failure;
@@ -232,51 +260,24 @@ public class OutboxRelay implements SmartLifecycle {
     return removed;
   }
 
-  /** What was published of one document, and the failure that stopped it, if any. */
-  private record Published(Object id, List<String> eventIds, RuntimeException failure) {}
-
-  private Published publishInOrder(Document doc, AtomicBoolean stopped) {
-    List<Document> outbox = doc.getList("outbox", Document.class, List.of());
-    List<String> done = new ArrayList<>(outbox.size());
-    for (Document raw : outbox) {
-      if (stopped.get()) {
-        break;
-      }
-      OutboxEntry entry = toEntry(raw);
-      try {
-        if (!publisher.publish(entry)) {
-          stopped.set(true);
-          return new Published(
-              doc.get("_id"),
-              done,
-              new IllegalStateException("broker did not accept event " + entry.eventId()));
-        }
-      } catch (RuntimeException e) {
-        stopped.set(true);
-        return new Published(doc.get("_id"), done, e);
-      }
-      done.add(entry.eventId());
-    }
-    return new Published(doc.get("_id"), done, null);
-  }
-
-  private static Published await(Future<Published> send) {
+  private static RuntimeException failureOf(CompletableFuture<Void> failed) {
     try {
-      return send.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while publishing", e);
-    } catch (ExecutionException e) {
-      throw new IllegalStateException("publishing failed", e.getCause());
+      EventPublisher.await(failed);
+      return new IllegalStateException("send failed");
+    } catch (RuntimeException e) {
+      return e;
     }
   }
+
+  /** One document's pending entries, and the event ids of those published so far. */
+  private record Pending(Object id, List<OutboxEntry> entries, List<String> published) {}
 
   /** One bulk request: per document one {@code $pull} of exactly the entries published. */
-  private int removePublished(String collection, List<Published> results) {
+  private int removePublished(String collection, List<Pending> results) {
     BulkOperations bulk = null;
     int removed = 0;
-    for (Published result : results) {
-      if (result.eventIds().isEmpty()) {
+    for (Pending result : results) {
+      if (result.published().isEmpty()) {
         continue;
       }
       if (bulk == null) {
@@ -285,35 +286,13 @@ public class OutboxRelay implements SmartLifecycle {
       bulk.updateOne(
           Query.query(Criteria.where("_id").is(result.id())),
           new Update()
-              .pull("outbox", Query.query(Criteria.where("eventId").in(result.eventIds()))));
-      removed += result.eventIds().size();
+              .pull("outbox", Query.query(Criteria.where("eventId").in(result.published()))));
+      removed += result.published().size();
     }
     if (bulk != null) {
       bulk.execute();
     }
     return removed;
-  }
-
-  private ExecutorService publishers() {
-    ExecutorService pool = publishers;
-    if (pool == null || pool.isShutdown()) {
-      synchronized (this) {
-        pool = publishers;
-        if (pool == null || pool.isShutdown()) {
-          AtomicInteger n = new AtomicInteger();
-          pool =
-              Executors.newFixedThreadPool(
-                  PUBLISHERS,
-                  r -> {
-                    Thread t = new Thread(r, "outbox-publisher-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                  });
-          publishers = pool;
-        }
-      }
-    }
-    return pool;
   }
 
   /**
@@ -362,6 +341,11 @@ public class OutboxRelay implements SmartLifecycle {
         failures.incrementAndGet();
         backoffMs = Math.min(Math.max(backoffMs * 2, 250), 5_000);
         log.warn("Outbox relay could not publish, retrying in {} ms: {}", backoffMs, e.toString());
+      } catch (Error e) {
+        // Sends run on this thread: had it died, every later event would wait for a restart.
+        failures.incrementAndGet();
+        backoffMs = Math.min(Math.max(backoffMs * 2, 250), 5_000);
+        log.error("Outbox relay round failed, retrying in {} ms", backoffMs, e);
       }
     }
   }
@@ -394,10 +378,6 @@ public class OutboxRelay implements SmartLifecycle {
       drain();
     } catch (RuntimeException e) {
       log.warn("Outbox entries left for the next start: {}", e.toString());
-    }
-    ExecutorService pool = publishers;
-    if (pool != null) {
-      pool.shutdown();
     }
   }
 

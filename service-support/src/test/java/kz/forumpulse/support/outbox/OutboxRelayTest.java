@@ -1,6 +1,7 @@
 package kz.forumpulse.support.outbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
@@ -9,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import kz.forumpulse.mongoemulator.NarrowingMemoryBackend;
@@ -31,6 +33,20 @@ class OutboxRelayTest {
   private MongoTemplate mongo;
   private final Set<String> published = ConcurrentHashMap.newKeySet();
   private final AtomicInteger failuresLeft = new AtomicInteger();
+  private final AtomicInteger errorsLeft = new AtomicInteger();
+
+  /** Every send in the order the relay started them. */
+  private final List<String> sendOrder = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  /** Event ids the fake broker refuses. */
+  private final Set<String> refused = ConcurrentHashMap.newKeySet();
+
+  /** Sends not acknowledged yet (acknowledged by the fake a moment later, on another thread). */
+  private final Set<String> unacknowledged = ConcurrentHashMap.newKeySet();
+
+  /** A send started while an earlier entry of the same document was not acknowledged yet. */
+  private final List<String> sentTooEarly = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private OutboxRelay relay;
 
   @BeforeEach
@@ -42,12 +58,31 @@ class OutboxRelayTest {
     EventPublisher publisher =
         new EventPublisher(null) {
           @Override
-          public boolean publish(OutboxEntry entry) {
+          public CompletableFuture<Void> send(OutboxEntry entry) {
             if (failuresLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-              throw new IllegalStateException("broker unreachable");
+              return CompletableFuture.failedFuture(
+                  new IllegalStateException("broker unreachable"));
             }
-            published.add(entry.eventId());
-            return true;
+            if (errorsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+              throw new StackOverflowError("test: a bug deep in a send");
+            }
+            sendOrder.add(entry.eventId());
+            // Entries of one document share its key: none may go while another is in flight.
+            if (unacknowledged.stream().anyMatch(id -> id.startsWith(entry.key() + ":"))) {
+              sentTooEarly.add(entry.eventId());
+            }
+            if (refused.contains(entry.eventId())) {
+              return CompletableFuture.failedFuture(
+                  new IllegalStateException("refused " + entry.eventId()));
+            }
+            String inFlight = entry.key() + ":" + entry.eventId();
+            unacknowledged.add(inFlight);
+            return CompletableFuture.runAsync(
+                () -> {
+                  published.add(entry.eventId());
+                  unacknowledged.remove(inFlight);
+                },
+                CompletableFuture.delayedExecutor(20, java.util.concurrent.TimeUnit.MILLISECONDS));
           }
         };
     // Neither the poll nor the periodic sweep comes round during a test: only what is asked for.
@@ -131,10 +166,68 @@ class OutboxRelayTest {
   }
 
   @Test
+  void anErrorInASendDoesNotStopTheRelay() throws Exception {
+    relay.start();
+    errorsLeft.set(1);
+    store("d", "e7");
+    relay.wakeUp("things", "d");
+    await(() -> assertThat(published).contains("e7"));
+    assertThat(relay.failureCount()).isEqualTo(1);
+    await(() -> assertThat(pending()).isZero());
+  }
+
+  @Test
   void namingAnUnknownCollectionFallsBackToASweep() throws Exception {
     relay.start();
     store("c", "e9");
     relay.wakeUp("elsewhere", "c");
     await(() -> assertThat(published).contains("e9"));
+  }
+
+  @Test
+  void eachDocumentsEntriesGoInOrderEachAfterTheLastWasAcknowledged() {
+    store("a", "a1", "a2", "a3");
+    store("b", "b1");
+    store("c", "c1", "c2");
+
+    assertThat(relay.drain()).isEqualTo(6);
+
+    assertThat(published).containsExactlyInAnyOrder("a1", "a2", "a3", "b1", "c1", "c2");
+    assertThat(sentTooEarly).isEmpty();
+    assertThat(sendOrder.indexOf("a1")).isLessThan(sendOrder.indexOf("a2"));
+    assertThat(sendOrder.indexOf("a2")).isLessThan(sendOrder.indexOf("a3"));
+    assertThat(sendOrder.indexOf("c1")).isLessThan(sendOrder.indexOf("c2"));
+    // The first entries of all documents went out together, before any second entry.
+    assertThat(sendOrder.subList(0, 3)).containsExactlyInAnyOrder("a1", "b1", "c1");
+    assertThat(pending()).isZero();
+  }
+
+  @Test
+  void aRefusedSendStopsTheRoundAndWhatWasNotAcknowledgedStaysForTheNext() {
+    store("a", "a1", "a2");
+    store("b", "b1", "b2");
+    store("c", "c1");
+    refused.add("b1");
+
+    assertThatThrownBy(relay::drain).hasMessageContaining("refused b1");
+
+    // a1 went before the refusal and was acknowledged; no send was started after it.
+    assertThat(sendOrder).containsExactly("a1", "b1");
+    assertThat(published).containsExactly("a1");
+    assertThat(outboxOf("a")).containsExactly("a2");
+    assertThat(outboxOf("b")).containsExactly("b1", "b2");
+    assertThat(outboxOf("c")).containsExactly("c1");
+
+    refused.clear();
+    assertThat(relay.drain()).isEqualTo(4);
+    assertThat(published).containsExactlyInAnyOrder("a1", "a2", "b1", "b2", "c1");
+    assertThat(sentTooEarly).isEmpty();
+    assertThat(pending()).isZero();
+  }
+
+  private List<String> outboxOf(String id) {
+    return mongo.findById(id, Document.class, "things").getList("outbox", Document.class).stream()
+        .map(e -> e.getString("eventId"))
+        .toList();
   }
 }
