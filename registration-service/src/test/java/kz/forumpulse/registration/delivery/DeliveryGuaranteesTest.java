@@ -8,7 +8,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import kz.forumpulse.events.EventCodec;
 import kz.forumpulse.events.ForumId;
@@ -20,14 +22,21 @@ import kz.forumpulse.registration.SwitchablePublisher;
 import kz.forumpulse.registration.TestApi;
 import kz.forumpulse.support.outbox.EventPublisher;
 import kz.forumpulse.support.outbox.KafkaPublishing;
+import kz.forumpulse.support.outbox.OutboxEntry;
 import kz.forumpulse.support.outbox.OutboxRelay;
 import kz.forumpulse.testsupport.EventProbe;
+import kz.forumpulse.testsupport.TestInfrastructure;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.web.servlet.MockMvc;
@@ -153,6 +162,56 @@ class DeliveryGuaranteesTest {
     assertThat(mine).hasSize(2);
     assertThat(mine.stream().map(r -> eventIdOf(r)).distinct()).hasSize(1);
     await().atMost(Duration.ofSeconds(30)).until(() -> outboxOf(participantId).isEmpty());
+  }
+
+  @Test
+  void aTopicTheBrokerLacksIsCreatedAsTheBinderWouldHaveBeforeTheFirstSend() throws Exception {
+    String topic = "forum-pulse.test-created-" + UUID.randomUUID();
+    OutboxEntry entry =
+        new OutboxEntry(
+            UUID.randomUUID().toString(),
+            topic,
+            forumId,
+            "ParticipantRegistered",
+            "{\"probe\":true}",
+            Instant.now());
+
+    try (EventPublisher fresh = new EventPublisher(KafkaPublishing.from(env))) {
+      assertThat(fresh.publish(entry)).isTrue();
+    }
+
+    try (Admin admin =
+        Admin.create(
+            Map.of("bootstrap.servers", TestInfrastructure.get().kafkaBootstrapServers()))) {
+      TopicDescription created =
+          admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic);
+      assertThat(created.partitions())
+          .hasSize(
+              env.getRequiredProperty(
+                  "spring.cloud.stream.kafka.binder.min-partition-count", Integer.class));
+      ConfigEntry retention =
+          admin
+              .describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, topic)))
+              .all()
+              .get()
+              .values()
+              .iterator()
+              .next()
+              .get("retention.ms");
+      // Set on the topic itself, not inherited from this test broker's own default.
+      assertThat(retention.value()).isEqualTo("-1");
+      assertThat(retention.source()).isEqualTo(ConfigEntry.ConfigSource.DYNAMIC_TOPIC_CONFIG);
+    }
+
+    ConsumerRecord<String, byte[]> record =
+        EventProbe.readAll(topic, Duration.ofSeconds(30), all -> !all.isEmpty()).get(0);
+    assertThat(record.key()).isEqualTo(forumId);
+    assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo("{\"probe\":true}");
+    // The headers read back as the binder's consumers read them.
+    Map<String, Object> headers = new HashMap<>();
+    new BinderHeaderMapper().toHeaders(record.headers(), headers);
+    assertThat(headers.get(Topics.TYPE_HEADER)).isEqualTo("ParticipantRegistered");
+    assertThat(String.valueOf(headers.get("contentType"))).isEqualTo("application/json");
   }
 
   private List<Document> outboxOf(String participantId) {

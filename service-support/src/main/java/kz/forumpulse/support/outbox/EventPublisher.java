@@ -1,6 +1,7 @@
 package kz.forumpulse.support.outbox;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,10 @@ import org.springframework.util.MimeTypeUtils;
  */
 public class EventPublisher implements AutoCloseable {
 
-  /** How long the producer may take to acknowledge, past its own delivery timeout. */
+  /**
+   * The longest wait for an acknowledgement; the producer's own delivery timeout ({@code
+   * delivery.timeout.ms}, 15 s in the services) normally ends a send well before.
+   */
   private static final long ACK_WAIT_S = 60;
 
   private final KafkaPublishing settings;
@@ -129,7 +133,7 @@ public class EventPublisher implements AutoCloseable {
               .configs(settings.topicProperties());
       admin.createTopics(List.of(newTopic)).all().get(timeoutMs, TimeUnit.MILLISECONDS);
     } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
+      if (!(e.getCause() instanceof TopicExistsException) && !exists(topic, timeoutMs)) {
         throw new IllegalStateException("could not create topic " + topic, e.getCause());
       }
     } catch (InterruptedException e) {
@@ -140,6 +144,22 @@ public class EventPublisher implements AutoCloseable {
           "could not create topic " + topic + " within " + timeoutMs + " ms", e);
     }
     topicsKnown.add(topic);
+  }
+
+  /**
+   * Whether the broker has the topic: an account allowed to write to a topic but not to create
+   * topics gets an authorization error from the creation, not "exists".
+   */
+  private boolean exists(String topic, long timeoutMs) {
+    try (Admin admin = Admin.create(settings.admin())) {
+      admin.describeTopics(List.of(topic)).allTopicNames().get(timeoutMs, TimeUnit.MILLISECONDS);
+      return true;
+    } catch (ExecutionException | TimeoutException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
   }
 
   private Producer<byte[], byte[]> producer() {
@@ -162,7 +182,8 @@ public class EventPublisher implements AutoCloseable {
   public void close() {
     Producer<byte[], byte[]> p = producer;
     if (p != null) {
-      p.close();
+      // The relay has stopped and waited for its sends; nothing should be left to flush.
+      p.close(Duration.ofSeconds(10));
     }
   }
 }
