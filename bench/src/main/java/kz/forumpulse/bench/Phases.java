@@ -289,7 +289,7 @@ final class Phases {
   static final int INGEST_SLICE_S = 15;
 
   Map<String, Object> ingest() throws Exception {
-    int threads = s.integer("THREADS", 96);
+    int threads = s.integer("THREADS", 16);
     int warmup = s.integer("WARMUP_S", 90);
     int measure = s.integer("MEASURE_S", 45);
     say(
@@ -300,6 +300,76 @@ final class Phases {
             warmup,
             measure,
             Benchmark.Load.now()));
+    IngestRun run = load(threads, warmup, measure, 0);
+    Histogram all = run.latencies();
+    double rate = all.getTotalCount() / (double) measure;
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("ingest_writes_per_s", Report.round(rate));
+    out.put("ingest_p50_ms", Report.round(all.getValueAtPercentile(50) / 1000.0));
+    out.put("ingest_p99_ms", Report.round(all.getValueAtPercentile(99) / 1000.0));
+    details.put("ingest_threads", threads);
+    details.put("ingest_measured_s", measure);
+    details.put(
+        "ingest_accepted",
+        Map.of(
+            "registrations",
+            run.kinds()[0],
+            "questions",
+            run.kinds()[1],
+            "supports",
+            run.kinds()[2]));
+    details.put("ingest_max_ms", Report.round(all.getMaxValue() / 1000.0));
+    details.put("ingest_writes_per_s_by_" + INGEST_SLICE_S + "s", run.curve());
+    if (run.cpuMsPerWrite() > 0) {
+      // Meaningful with the stack in this JVM: CPU of stack and load generator per accepted write.
+      details.put("ingest_cpu_ms_per_write", Report.round(run.cpuMsPerWrite()));
+    }
+    details.put("ingest_errors_by_status", run.errors());
+    say("ingest: " + out + " errors " + run.errors());
+    saturationCheck(threads, rate);
+    return out;
+  }
+
+  /**
+   * Whether {@code threads} clients saturated the stack: the same mix from {@code
+   * SATURATION_THREADS} (default 4 × as many) clients for {@code SATURATION_S} seconds, after
+   * {@code SATURATION_WARMUP_S} to let the queues fill. Were the stack not saturated, more clients
+   * would get more writes through, and the latency measured would be that of a stack with time to
+   * spare (Report, {@code ingest_p99_ms}). {@code SATURATION_S=0} leaves the check out.
+   */
+  private void saturationCheck(int threads, double rate) throws Exception {
+    int more = s.integer("SATURATION_THREADS", 4 * threads);
+    int warmup = s.integer("SATURATION_WARMUP_S", 5);
+    int measure = s.integer("SATURATION_S", 15);
+    if (measure <= 0) {
+      return;
+    }
+    // Other random choices than the measured run's (whose client i would repeat client i's).
+    IngestRun check = load(more, warmup, measure, 1_000_003);
+    Histogram all = check.latencies();
+    double checkRate = all.getTotalCount() / (double) measure;
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("threads", more);
+    result.put("writes_per_s", Report.round(checkRate));
+    result.put("p99_ms", Report.round(all.getValueAtPercentile(99) / 1000.0));
+    result.put("vs_measured", Report.round(rate > 0 ? checkRate / rate : 0));
+    details.put("ingest_saturation_check", result);
+    say("ingest saturation check: " + result);
+  }
+
+  /** What one closed-loop load of the ingest mix measured. */
+  private record IngestRun(
+      Histogram latencies,
+      long[] kinds,
+      List<Long> curve,
+      double cpuMsPerWrite,
+      Map<String, Long> errors) {}
+
+  /**
+   * {@code threads} closed-loop clients send the ingest mix for {@code warmup} + {@code measure}
+   * seconds; responses that started inside the measured period are recorded.
+   */
+  private IngestRun load(int threads, int warmup, int measure, long seedSalt) throws Exception {
     AtomicLong askers = new AtomicLong();
     long start = System.nanoTime();
     long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
@@ -317,7 +387,7 @@ final class Phases {
       workers[t] =
           new Thread(
               () -> {
-                Random r = new Random(s.seed() * 31 + me);
+                Random r = new Random(s.seed() * 31 + me + seedSalt);
                 int[] kind = new int[1];
                 while (true) {
                   long t0 = System.nanoTime();
@@ -379,34 +449,19 @@ final class Phases {
         kinds[k] += okByKind[t][k];
       }
     }
-    double rate = all.getTotalCount() / (double) measure;
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("ingest_writes_per_s", Report.round(rate));
-    out.put("ingest_p50_ms", Report.round(all.getValueAtPercentile(50) / 1000.0));
-    out.put("ingest_p99_ms", Report.round(all.getValueAtPercentile(99) / 1000.0));
-    details.put("ingest_threads", threads);
-    details.put("ingest_measured_s", measure);
-    details.put(
-        "ingest_accepted",
-        Map.of("registrations", kinds[0], "questions", kinds[1], "supports", kinds[2]));
-    details.put("ingest_max_ms", Report.round(all.getMaxValue() / 1000.0));
     List<Long> curve = new ArrayList<>();
     for (int i = 0; i < bySlice.length(); i++) {
       // the last slice is shorter when the phase is not a multiple of the slice
       double seconds = Math.min(slice, measureTo - start - i * slice) / 1e9;
       curve.add(Math.round(bySlice.get(i) / seconds));
     }
-    details.put("ingest_writes_per_s_by_" + INGEST_SLICE_S + "s", curve);
-    if (all.getTotalCount() > 0 && cpu[1] > cpu[0]) {
-      // Meaningful with the stack in this JVM: CPU of stack and load generator per accepted write.
-      details.put(
-          "ingest_cpu_ms_per_write", Report.round((cpu[1] - cpu[0]) / 1e6 / all.getTotalCount()));
-    }
     Map<String, Long> errs = new HashMap<>();
     errors.forEach((k, v) -> errs.put(String.valueOf(k), v.sum()));
-    details.put("ingest_errors_by_status", errs);
-    say("ingest: " + out + " errors " + errs);
-    return out;
+    double cpuMs =
+        all.getTotalCount() > 0 && cpu[1] > cpu[0]
+            ? (cpu[1] - cpu[0]) / 1e6 / all.getTotalCount()
+            : 0;
+    return new IngestRun(all, kinds, curve, cpuMs, errs);
   }
 
   // ---------------------------------------------------------------------------------------------

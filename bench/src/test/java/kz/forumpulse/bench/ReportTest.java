@@ -47,4 +47,35 @@ class ReportTest {
         Map.of("freshness_p99_ms", p99),
         Map.of("freshness_offered_writes_per_s", 500, "freshness_achieved_writes_per_s", achieved));
   }
+
+  private static final Report.Target INGEST_P99 =
+      Report.TARGETS.stream()
+          .filter(t -> t.metric().equals("ingest_p99_ms"))
+          .findFirst()
+          .orElseThrow();
+
+  @Test
+  void ingestLatencyCountsOnlyWhereMoreClientsGotNoMoreWritesThrough() {
+    assertThat(ingestP99(53.0, 0.97).met()).isTrue();
+    assertThat(ingestP99(53.0, 1.08).met()).isTrue();
+
+    Report.Verdict spare = ingestP99(53.0, 1.6);
+    assertThat(spare.met()).isFalse();
+    assertThat(spare.reason()).isEqualTo("not saturated: 64 clients got 2400 writes/s through");
+
+    Report.Verdict unchecked = Report.verdict(INGEST_P99, Map.of("ingest_p99_ms", 53.0), Map.of());
+    assertThat(unchecked.met()).isFalse();
+    assertThat(unchecked.reason()).isEqualTo("saturation not checked");
+
+    assertThat(ingestP99(153.0, 0.9).met()).isFalse();
+  }
+
+  private static Report.Verdict ingestP99(double p99, double vsMeasured) {
+    return Report.verdict(
+        INGEST_P99,
+        Map.of("ingest_p99_ms", p99),
+        Map.of(
+            "ingest_saturation_check",
+            Map.of("threads", 64, "writes_per_s", 2400.0, "vs_measured", vsMeasured)));
+  }
 }
