@@ -8,11 +8,12 @@ import org.junit.jupiter.api.Test;
 /** The verdicts of the summary table: a figure counts only where its premise held. */
 class ReportTest {
 
-  private static final Report.Target FRESHNESS =
-      Report.TARGETS.stream()
-          .filter(t -> t.metric().equals("freshness_p99_ms"))
-          .findFirst()
-          .orElseThrow();
+  private static final Report.Target FRESHNESS = target("freshness_p99_ms");
+  private static final Report.Target INGEST_P99 = target("ingest_p99_ms");
+
+  private static Report.Target target(String metric) {
+    return Report.TARGETS.stream().filter(t -> t.metric().equals(metric)).findFirst().orElseThrow();
+  }
 
   @Test
   void freshnessUnderTheTargetCountsOnlyWhenTheOfferedLoadWasCarried() {
@@ -47,12 +48,6 @@ class ReportTest {
         Map.of("freshness_p99_ms", p99),
         Map.of("freshness_offered_writes_per_s", 500, "freshness_achieved_writes_per_s", achieved));
   }
-
-  private static final Report.Target INGEST_P99 =
-      Report.TARGETS.stream()
-          .filter(t -> t.metric().equals("ingest_p99_ms"))
-          .findFirst()
-          .orElseThrow();
 
   @Test
   void ingestLatencyCountsOnlyWhereMoreClientsGotNoMoreWritesThrough() {
