@@ -302,11 +302,10 @@ final class Phases {
             Benchmark.Load.now()));
     IngestRun run = load(threads, warmup, measure, 0);
     Histogram all = run.latencies();
-    double rate = all.getTotalCount() / (double) measure;
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("ingest_writes_per_s", Report.round(rate));
-    out.put("ingest_p50_ms", Report.round(all.getValueAtPercentile(50) / 1000.0));
-    out.put("ingest_p99_ms", Report.round(all.getValueAtPercentile(99) / 1000.0));
+    out.put("ingest_writes_per_s", Report.round(run.writesPerS()));
+    out.put("ingest_p50_ms", Report.round(run.percentileMs(50)));
+    out.put("ingest_p99_ms", Report.round(run.percentileMs(99)));
     details.put("ingest_threads", threads);
     details.put("ingest_measured_s", measure);
     details.put(
@@ -326,7 +325,7 @@ final class Phases {
     }
     details.put("ingest_errors_by_status", run.errors());
     say("ingest: " + out + " errors " + run.errors());
-    saturationCheck(threads, rate);
+    saturationCheck(threads, run.writesPerS());
     return out;
   }
 
@@ -346,24 +345,32 @@ final class Phases {
     }
     // Other random choices than the measured run's (whose client i would repeat client i's).
     IngestRun check = load(more, warmup, measure, 1_000_003);
-    Histogram all = check.latencies();
-    double checkRate = all.getTotalCount() / (double) measure;
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("threads", more);
-    result.put("writes_per_s", Report.round(checkRate));
-    result.put("p99_ms", Report.round(all.getValueAtPercentile(99) / 1000.0));
-    result.put("vs_measured", Report.round(rate > 0 ? checkRate / rate : 0));
+    result.put("writes_per_s", Report.round(check.writesPerS()));
+    result.put("p99_ms", Report.round(check.percentileMs(99)));
+    result.put("vs_measured", Report.round(rate > 0 ? check.writesPerS() / rate : 0));
     details.put("ingest_saturation_check", result);
     say("ingest saturation check: " + result);
   }
 
-  /** What one closed-loop load of the ingest mix measured. */
+  /** What one closed-loop load of the ingest mix measured over {@code measuredS} seconds. */
   private record IngestRun(
       Histogram latencies,
+      int measuredS,
       long[] kinds,
       List<Long> curve,
       double cpuMsPerWrite,
-      Map<String, Long> errors) {}
+      Map<String, Long> errors) {
+
+    double writesPerS() {
+      return latencies.getTotalCount() / (double) measuredS;
+    }
+
+    double percentileMs(double percentile) {
+      return latencies.getValueAtPercentile(percentile) / 1000.0;
+    }
+  }
 
   /**
    * {@code threads} closed-loop clients send the ingest mix for {@code warmup} + {@code measure}
@@ -461,7 +468,7 @@ final class Phases {
         all.getTotalCount() > 0 && cpu[1] > cpu[0]
             ? (cpu[1] - cpu[0]) / 1e6 / all.getTotalCount()
             : 0;
-    return new IngestRun(all, kinds, curve, cpuMs, errs);
+    return new IngestRun(all, measure, kinds, curve, cpuMs, errs);
   }
 
   // ---------------------------------------------------------------------------------------------

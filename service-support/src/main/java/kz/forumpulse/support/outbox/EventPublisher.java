@@ -18,6 +18,8 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.TopicExistsException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.springframework.cloud.stream.binder.kafka.common.BinderHeaderMapper;
 import org.springframework.messaging.MessageHeaders;
@@ -41,6 +43,7 @@ public class EventPublisher implements AutoCloseable {
   private final KafkaPublishing settings;
   private final BinderHeaderMapper headerMapper = new BinderHeaderMapper();
   private final Set<String> topicsKnown = ConcurrentHashMap.newKeySet();
+  private final Map<String, List<Header>> headersByType = new ConcurrentHashMap<>();
   private volatile Producer<byte[], byte[]> producer;
 
   public EventPublisher(KafkaPublishing settings) {
@@ -60,15 +63,8 @@ public class EventPublisher implements AutoCloseable {
               entry.topic(),
               null,
               entry.key().getBytes(StandardCharsets.UTF_8),
-              entry.payload().getBytes(StandardCharsets.UTF_8));
-      headerMapper.fromHeaders(
-          new MessageHeaders(
-              Map.of(
-                  Topics.TYPE_HEADER,
-                  entry.type(),
-                  MessageHeaders.CONTENT_TYPE,
-                  MimeTypeUtils.APPLICATION_JSON_VALUE)),
-          record.headers());
+              entry.payload().getBytes(StandardCharsets.UTF_8),
+              headersOf(entry.type()));
       producer()
           .send(
               record,
@@ -83,6 +79,28 @@ public class EventPublisher implements AutoCloseable {
       acknowledged.completeExceptionally(e);
     }
     return acknowledged;
+  }
+
+  /**
+   * The headers of a record of this event type. They depend on the type alone, and the mapper
+   * encodes a JSON map of their types each time, so they are mapped once per type, not per record
+   * (headers are immutable and may be shared between records).
+   */
+  private List<Header> headersOf(String type) {
+    return headersByType.computeIfAbsent(
+        type,
+        t -> {
+          RecordHeaders headers = new RecordHeaders();
+          headerMapper.fromHeaders(
+              new MessageHeaders(
+                  Map.of(
+                      Topics.TYPE_HEADER,
+                      t,
+                      MessageHeaders.CONTENT_TYPE,
+                      MimeTypeUtils.APPLICATION_JSON_VALUE)),
+              headers);
+          return List.of(headers.toArray());
+        });
   }
 
   /**

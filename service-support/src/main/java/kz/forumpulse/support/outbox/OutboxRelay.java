@@ -219,20 +219,20 @@ public class OutboxRelay implements SmartLifecycle {
       documents.add(new Pending(doc.get("_id"), entries, new ArrayList<>(entries.size())));
       longest = Math.max(longest, entries.size());
     }
+    // Set at the first failed send; the failure itself is taken from its future below.
+    boolean stopped = false;
     RuntimeException failure = null;
-    for (int k = 0; k < longest && failure == null; k++) {
+    for (int k = 0; k < longest && !stopped; k++) {
       List<CompletableFuture<Void>> sends = new ArrayList<>(documents.size());
       for (Pending doc : documents) {
         CompletableFuture<Void> send = null;
-        if (failure == null && k < doc.entries().size()) {
+        if (!stopped && k < doc.entries().size()) {
           try {
             send = publisher.send(doc.entries().get(k));
           } catch (RuntimeException e) {
             send = CompletableFuture.failedFuture(e);
           }
-          if (send.isCompletedExceptionally()) {
-            failure = failureOf(send);
-          }
+          stopped = send.isCompletedExceptionally();
         }
         sends.add(send);
       }
@@ -249,6 +249,7 @@ public class OutboxRelay implements SmartLifecycle {
           if (failure == null) {
             failure = e;
           }
+          stopped = true;
         }
       }
     }
@@ -258,15 +259,6 @@ public class OutboxRelay implements SmartLifecycle {
       throw failure;
     }
     return removed;
-  }
-
-  private static RuntimeException failureOf(CompletableFuture<Void> failed) {
-    try {
-      EventPublisher.await(failed);
-      return new IllegalStateException("send failed");
-    } catch (RuntimeException e) {
-      return e;
-    }
   }
 
   /** One document's pending entries, and the event ids of those published so far. */
@@ -337,15 +329,17 @@ public class OutboxRelay implements SmartLifecycle {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
+        // Errors too: sends run on this thread, and had it died, every later event would wait for
+        // a restart.
         failures.incrementAndGet();
         backoffMs = Math.min(Math.max(backoffMs * 2, 250), 5_000);
-        log.warn("Outbox relay could not publish, retrying in {} ms: {}", backoffMs, e.toString());
-      } catch (Error e) {
-        // Sends run on this thread: had it died, every later event would wait for a restart.
-        failures.incrementAndGet();
-        backoffMs = Math.min(Math.max(backoffMs * 2, 250), 5_000);
-        log.error("Outbox relay round failed, retrying in {} ms", backoffMs, e);
+        if (e instanceof Error) {
+          log.error("Outbox relay round failed, retrying in {} ms", backoffMs, e);
+        } else {
+          log.warn(
+              "Outbox relay could not publish, retrying in {} ms: {}", backoffMs, e.toString());
+        }
       }
     }
   }
