@@ -31,6 +31,16 @@ final class BlockingHttp {
       ThreadLocal.withInitial(HashMap::new);
 
   Response post(String url, byte[] body, Map<String, String> headers) throws IOException {
+    return send("POST", url, body, headers);
+  }
+
+  /** A GET over the same connections as the writes (the HTTP ceiling phase). */
+  Response get(String url, Map<String, String> headers) throws IOException {
+    return send("GET", url, null, headers);
+  }
+
+  private Response send(String method, String url, byte[] body, Map<String, String> headers)
+      throws IOException {
     URI uri = URI.create(url);
     String key = uri.getHost() + ":" + uri.getPort();
     Map<String, Connection> mine = connections.get();
@@ -41,7 +51,7 @@ final class BlockingHttp {
       mine.put(key, c);
     }
     try {
-      return c.exchange(uri, body, headers);
+      return c.exchange(method, uri, body, headers);
     } catch (StaleConnection e) {
       // The server closed a kept-alive connection before answering anything (idle timeout): the
       // request was not taken, send it once more on a new connection.
@@ -51,7 +61,7 @@ final class BlockingHttp {
       }
       Connection fresh = new Connection(uri.getHost(), uri.getPort());
       mine.put(key, fresh);
-      return fresh.exchange(uri, body, headers);
+      return fresh.exchange(method, uri, body, headers);
     } catch (IOException e) {
       c.close();
       mine.remove(key);
@@ -81,17 +91,25 @@ final class BlockingHttp {
       in = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
     }
 
-    Response exchange(URI uri, byte[] body, Map<String, String> headers) throws IOException {
+    /** One exchange; {@code body} is null for a request without one (GET). */
+    Response exchange(String method, URI uri, byte[] body, Map<String, String> headers)
+        throws IOException {
       StringBuilder head = new StringBuilder(256);
       String path = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
-      head.append("POST ").append(path).append(" HTTP/1.1\r\n");
+      head.append(method).append(' ').append(path).append(" HTTP/1.1\r\n");
       head.append("Host: ").append(host).append(':').append(uri.getPort()).append("\r\n");
       headers.forEach((k, v) -> head.append(k).append(": ").append(v).append("\r\n"));
-      head.append("Content-Length: ").append(body.length).append("\r\n\r\n");
+      if (body != null) {
+        head.append("Content-Length: ").append(body.length).append("\r\n");
+      }
+      head.append("\r\n");
       byte[] headBytes = head.toString().getBytes(StandardCharsets.UTF_8);
-      byte[] request = new byte[headBytes.length + body.length];
+      int bodyLength = body == null ? 0 : body.length;
+      byte[] request = new byte[headBytes.length + bodyLength];
       System.arraycopy(headBytes, 0, request, 0, headBytes.length);
-      System.arraycopy(body, 0, request, headBytes.length, body.length);
+      if (body != null) {
+        System.arraycopy(body, 0, request, headBytes.length, bodyLength);
+      }
       try {
         out.write(request);
         out.flush();

@@ -66,6 +66,11 @@ final class Http {
     return new Answer(URI.create(url), r.statusCode(), r.body());
   }
 
+  /** A public GET over {@link BlockingHttp}, the writes' client: status only, body dropped. */
+  int getStatus(String url) throws IOException {
+    return writes.get(url, Map.of("Accept", "application/json")).statusCode();
+  }
+
   /** A {@link BlockingHttp} answer seen as the JDK's response type the phases read. */
   private record Answer(URI uri, int statusCode, String body) implements HttpResponse<String> {
     @Override

@@ -300,7 +300,8 @@ final class Phases {
             warmup,
             measure,
             Benchmark.Load.now()));
-    IngestRun run = load(threads, warmup, measure, 0);
+    AtomicLong askers = new AtomicLong();
+    IngestRun run = load(threads, warmup, measure, 0, (r, kind) -> write(r, askers, kind));
     Histogram all = run.latencies();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("ingest_writes_per_s", Report.round(run.writesPerS()));
@@ -324,9 +325,74 @@ final class Phases {
       details.put("ingest_cpu_ms_per_write", Report.round(run.cpuMsPerWrite()));
     }
     details.put("ingest_errors_by_status", run.errors());
+    long writes = all.getTotalCount();
+    if (!run.dbCommands().isEmpty() && writes > 0) {
+      // Round trips to the database per accepted write, by the whole stack (services, relays,
+      // consumers): a count, so unlike CPU time it does not move with the machine's load.
+      long total = run.dbCommands().values().stream().mapToLong(Long::longValue).sum();
+      details.put("ingest_db_commands_per_write", Report.round((double) total / writes));
+      Map<String, Object> byCommand = new LinkedHashMap<>();
+      run.dbCommands().entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+          .forEach(e -> byCommand.put(e.getKey(), Report.round((double) e.getValue() / writes)));
+      details.put("ingest_db_commands_per_write_by_command", byCommand);
+    }
     say("ingest: " + out + " errors " + run.errors());
     saturationCheck(threads, run.writesPerS());
+    httpCeiling(threads, run);
     return out;
+  }
+
+  /**
+   * Ingest's ceiling on this machine, as the raw sink is replay's: the same clients over the same
+   * connections, through the same Tomcat, filters, security, MVC and JSON, but reads the services
+   * answer from memory (a forum's projects, a forum's registration form; both kept by the services'
+   * read caches), so no database or Kafka work. 20 % go to registration-service and 80 % to
+   * feedback-service, as the writes do. {@code CEILING_S=0} leaves it out.
+   */
+  private void httpCeiling(int threads, IngestRun ingest) throws Exception {
+    int warmup = s.integer("CEILING_WARMUP_S", 10);
+    int measure = s.integer("CEILING_S", 20);
+    if (measure <= 0) {
+      return;
+    }
+    String form = target.registration + "/api/forums/" + ingestForum;
+    String projects = target.feedback + "/api/forums/" + ingestForum + "/projects";
+    IngestRun reads =
+        load(
+            threads,
+            warmup,
+            measure,
+            2_000_003,
+            (r, kind) -> {
+              kind[0] = 0;
+              return http.getStatus(r.nextInt(100) < 20 ? form : projects);
+            });
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("threads", threads);
+    result.put("requests_per_s", Report.round(reads.writesPerS()));
+    result.put("p50_ms", Report.round(reads.percentileMs(50)));
+    result.put("p99_ms", Report.round(reads.percentileMs(99)));
+    if (reads.cpuMsPerWrite() > 0) {
+      result.put("cpu_ms_per_request", Report.round(reads.cpuMsPerWrite()));
+    }
+    long requests = reads.latencies().getTotalCount();
+    if (!reads.dbCommands().isEmpty() && requests > 0) {
+      long commands = reads.dbCommands().values().stream().mapToLong(Long::longValue).sum();
+      result.put("db_commands_per_request", Report.round((double) commands / requests));
+    }
+    result.put("errors_by_status", reads.errors());
+    details.put("http_ceiling", result);
+    if (reads.writesPerS() > 0) {
+      details.put("ingest_vs_http_ceiling", Report.round(ingest.writesPerS() / reads.writesPerS()));
+    }
+    say("http ceiling (cached reads, no database or Kafka work): " + result);
+  }
+
+  /** One request of a closed-loop client; returns the HTTP status and sets its kind (0..2). */
+  @FunctionalInterface
+  private interface Request {
+    int send(Random r, int[] kind) throws Exception;
   }
 
   /**
@@ -344,7 +410,8 @@ final class Phases {
       return;
     }
     // Other random choices than the measured run's (whose client i would repeat client i's).
-    IngestRun check = load(more, warmup, measure, 1_000_003);
+    AtomicLong askers = new AtomicLong();
+    IngestRun check = load(more, warmup, measure, 1_000_003, (r, kind) -> write(r, askers, kind));
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("threads", more);
     result.put("writes_per_s", Report.round(check.writesPerS()));
@@ -361,7 +428,8 @@ final class Phases {
       long[] kinds,
       List<Long> curve,
       double cpuMsPerWrite,
-      Map<String, Long> errors) {
+      Map<String, Long> errors,
+      Map<String, Long> dbCommands) {
 
     double writesPerS() {
       return latencies.getTotalCount() / (double) measuredS;
@@ -373,11 +441,12 @@ final class Phases {
   }
 
   /**
-   * {@code threads} closed-loop clients send the ingest mix for {@code warmup} + {@code measure}
-   * seconds; responses that started inside the measured period are recorded.
+   * {@code threads} closed-loop clients send {@code request} (the ingest mix, or the ceiling's
+   * reads) for {@code warmup} + {@code measure} seconds; responses that started inside the measured
+   * period are recorded.
    */
-  private IngestRun load(int threads, int warmup, int measure, long seedSalt) throws Exception {
-    AtomicLong askers = new AtomicLong();
+  private IngestRun load(int threads, int warmup, int measure, long seedSalt, Request request)
+      throws Exception {
     long start = System.nanoTime();
     long measureFrom = start + TimeUnit.SECONDS.toNanos(warmup);
     long measureTo = measureFrom + TimeUnit.SECONDS.toNanos(measure);
@@ -403,7 +472,7 @@ final class Phases {
                   }
                   int status;
                   try {
-                    status = write(r, askers, kind);
+                    status = request.send(r, kind);
                   } catch (Exception e) {
                     status = -1;
                   }
@@ -428,16 +497,20 @@ final class Phases {
               "bench-client-" + t);
       workers[t].start();
     }
-    // CPU of this whole process (stack and clients) over the measured period.
+    // CPU of this whole process (stack and clients), and the database's commands, over the
+    // measured period.
     long[] cpu = new long[2];
+    List<Map<String, Long>> commands = new ArrayList<>(List.of(Map.of(), Map.of()));
     Thread cpuProbe =
         new Thread(
             () -> {
               try {
                 sleepUntil(measureFrom);
                 cpu[0] = processCpuNanos();
+                commands.set(0, target.dbCommands.get());
                 sleepUntil(measureTo);
                 cpu[1] = processCpuNanos();
+                commands.set(1, target.dbCommands.get());
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -468,7 +541,17 @@ final class Phases {
         all.getTotalCount() > 0 && cpu[1] > cpu[0]
             ? (cpu[1] - cpu[0]) / 1e6 / all.getTotalCount()
             : 0;
-    return new IngestRun(all, measure, kinds, curve, cpuMs, errs);
+    Map<String, Long> commandsInPeriod = new HashMap<>();
+    commands
+        .get(1)
+        .forEach(
+            (command, count) -> {
+              long delta = count - commands.get(0).getOrDefault(command, 0L);
+              if (delta > 0) {
+                commandsInPeriod.put(command, delta);
+              }
+            });
+    return new IngestRun(all, measure, kinds, curve, cpuMs, errs, commandsInPeriod);
   }
 
   // ---------------------------------------------------------------------------------------------

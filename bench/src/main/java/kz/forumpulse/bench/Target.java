@@ -1,5 +1,6 @@
 package kz.forumpulse.bench;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
@@ -8,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import kz.forumpulse.localstack.LocalKafka;
 import kz.forumpulse.localstack.LocalMongo;
@@ -39,6 +42,12 @@ final class Target implements AutoCloseable {
   final boolean inProcess;
   final String description;
 
+  /**
+   * Commands the database received so far, by command and collection; empty when not known (a stack
+   * elsewhere, or another backend than the emulator's memory backend).
+   */
+  final Supplier<Map<String, Long>> dbCommands;
+
   private final AutoCloseable[] resources;
 
   private Target(
@@ -51,6 +60,7 @@ final class Target implements AutoCloseable {
       Optional<Long> pid,
       boolean inProcess,
       String description,
+      Supplier<Map<String, Long>> dbCommands,
       AutoCloseable... resources) {
     this.registration = registration;
     this.feedback = feedback;
@@ -61,6 +71,7 @@ final class Target implements AutoCloseable {
     this.pid = pid;
     this.inProcess = inProcess;
     this.description = description;
+    this.dbCommands = dbCommands;
     this.resources = resources;
   }
 
@@ -75,7 +86,8 @@ final class Target implements AutoCloseable {
         Optional.ofNullable(emptyToNull(System.getenv("MONGODB_URI"))),
         Optional.ofNullable(emptyToNull(s.string("STACK_PID", ""))).map(Long::parseLong),
         false,
-        "running stack at " + s.string("TARGET_REGISTRATION", "http://localhost:8081"));
+        "running stack at " + s.string("TARGET_REGISTRATION", "http://localhost:8081"),
+        Map::of);
   }
 
   static Target inProcess(Settings s) throws Exception {
@@ -86,6 +98,7 @@ final class Target implements AutoCloseable {
 
     AutoCloseable mongoResource;
     String mongoUri;
+    Supplier<Map<String, Long>> dbCommands = Map::of;
     int mongoPort = freePort();
     if ("h2".equals(backend)) {
       LocalMongo mongo = LocalMongo.start(data, "127.0.0.1", mongoPort);
@@ -93,9 +106,15 @@ final class Target implements AutoCloseable {
       mongoUri = mongo.connectionString();
     } else {
       // "memory-stock": mongo-java-server as shipped, which scans for every compare-and-set.
-      MongoServer server =
-          new MongoServer(
-              "memory-stock".equals(backend) ? new MemoryBackend() : new NarrowingMemoryBackend());
+      MongoBackend mongoBackend;
+      if ("memory-stock".equals(backend)) {
+        mongoBackend = new MemoryBackend();
+      } else {
+        NarrowingMemoryBackend narrowing = new NarrowingMemoryBackend();
+        dbCommands = narrowing::commandCounts;
+        mongoBackend = narrowing;
+      }
+      MongoServer server = new MongoServer(mongoBackend);
       server.bind("127.0.0.1", mongoPort);
       mongoResource = server::shutdownNow;
       mongoUri = "mongodb://127.0.0.1:" + mongoPort;
@@ -135,6 +154,7 @@ final class Target implements AutoCloseable {
         Optional.of(ProcessHandle.current().pid()),
         true,
         "local stack in this JVM (Kafka KRaft, mongo-java-server " + backend + " backend)",
+        dbCommands,
         services,
         kafka,
         mongoResource);

@@ -185,6 +185,35 @@ class NarrowingBackendTest {
   }
 
   @Test
+  void countsEachRoundTripByCommandAndCollection() {
+    NarrowingMemoryBackend backend = new NarrowingMemoryBackend();
+    MongoServer server = new MongoServer(backend);
+    InetSocketAddress address = server.bind();
+    try (MongoClient client =
+        MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
+      MongoCollection<Document> c = client.getDatabase("test").getCollection("counted");
+      c.insertMany(List.of(new Document("_id", "a"), new Document("_id", "b")));
+      c.updateOne(Filters.eq("_id", "a"), Updates.set("v", 1));
+      c.updateOne(Filters.eq("_id", "b"), Updates.set("v", 2));
+      c.find(Filters.eq("v", 2)).first();
+      // One bulk write of two updates is one round trip.
+      c.bulkWrite(
+          List.of(
+              new com.mongodb.client.model.UpdateOneModel<>(
+                  Filters.eq("_id", "a"), Updates.inc("v", 1)),
+              new com.mongodb.client.model.UpdateOneModel<>(
+                  Filters.eq("_id", "b"), Updates.inc("v", 1))));
+
+      assertThat(backend.commandCounts())
+          .containsEntry("insert counted", 1L)
+          .containsEntry("update counted", 3L)
+          .containsEntry("find counted", 1L);
+    } finally {
+      server.shutdownNow();
+    }
+  }
+
+  @Test
   void opensAFileTheStockH2BackendWrote() {
     String file = dir.resolve("shared.mv.db").toString();
     MongoServer stock = new MongoServer(new H2Backend(file));
