@@ -18,9 +18,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Stops a participant flooding a forum with questions: {@code forum.questions.flood.max} questions
- * per {@code forum.questions.flood.window}. The log of recent questions lives in one document per
- * participant, replaced only if nobody changed it since it was read, so the limit holds across any
- * number of service instances.
+ * per {@code forum.questions.flood.window}. The times of a participant's last {@code max} questions
+ * live in one document, sorted; a question is counted by one conditional update ("fewer than max
+ * kept, or the oldest kept has left the window: add this one, keep the newest max"), which the
+ * database applies atomically, so the limit holds across any number of service instances and costs
+ * one round trip. Only a refusal reads the log, to say when to try again.
  */
 @Component
 class FloodLimit {
@@ -37,6 +39,9 @@ class FloodLimit {
       Clock clock,
       @Value("${forum.questions.flood.max:10}") int max,
       @Value("${forum.questions.flood.window:10m}") Duration window) {
+    if (max < 1) {
+      throw new IllegalArgumentException("forum.questions.flood.max must be at least 1: " + max);
+    }
     this.mongo = mongo;
     this.clock = clock;
     this.window = new SlidingWindow(max, window);
@@ -51,42 +56,43 @@ class FloodLimit {
     String key = forumId + "/" + participantId;
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
       Instant now = clock.instant();
-      Document stored = mongo.findById(key, Document.class, COLLECTION);
-      List<Instant> earlier =
-          stored == null
-              ? List.of()
-              : stored.getList("log", Date.class, List.of()).stream().map(Date::toInstant).toList();
-      SlidingWindow.Decision decision = window.decide(earlier, now);
-      if (!decision.allowed()) {
-        throw new FloodLimitExceeded(
-            decision.retryAfter(), window.max(), window.window().toMinutes());
-      }
-      List<Date> log = decision.log().stream().map(Date::from).toList();
-      Date expiresAt = Date.from(now.plus(window.window()));
-      if (stored == null) {
-        try {
-          mongo.insert(
-              new Document("_id", key)
-                  .append("log", log)
-                  .append("rev", 1L)
-                  .append("expiresAt", expiresAt),
-              COLLECTION);
-          return;
-        } catch (DuplicateKeyException concurrentFirstQuestion) {
-          continue;
-        }
-      }
-      long rev = stored.get("rev", Number.class).longValue();
-      boolean written =
-          mongo
-                  .updateFirst(
-                      Query.query(Criteria.where("_id").is(key).and("rev").is(rev)),
-                      new Update().set("log", log).set("expiresAt", expiresAt).inc("rev", 1),
-                      COLLECTION)
-                  .getModifiedCount()
-              > 0;
-      if (written) {
+      Date cutoff = Date.from(now.minus(window.window()));
+      // The log holds the newest max times, oldest first: there is room when it is shorter than
+      // max, or when its oldest time has left the window.
+      Query roomLeft =
+          Query.query(
+              Criteria.where("_id")
+                  .is(key)
+                  .orOperator(
+                      Criteria.where("log." + (window.max() - 1)).exists(false),
+                      Criteria.where("log.0").lte(cutoff)));
+      Update count =
+          new Update()
+              .set("expiresAt", Date.from(now.plus(window.window())))
+              .push("log")
+              .sort(Sort.Direction.ASC)
+              .slice(-window.max())
+              .each(Date.from(now));
+      try {
+        // No log yet: the upsert creates it. A log without room: the filter misses, the upsert's
+        // insert collides with the existing document, and the log is read to find out why.
+        mongo.upsert(roomLeft, count, COLLECTION);
         return;
+      } catch (DuplicateKeyException noRoomOrRace) {
+        Document stored = mongo.findById(key, Document.class, COLLECTION);
+        List<Instant> earlier =
+            stored == null
+                ? List.of()
+                : stored.getList("log", Date.class, List.of()).stream()
+                    .map(Date::toInstant)
+                    .toList();
+        SlidingWindow.Decision decision = window.decide(earlier, clock.instant());
+        if (!decision.allowed()) {
+          throw new FloodLimitExceeded(
+              decision.retryAfter(), window.max(), window.window().toMinutes());
+        }
+        // Room after all: a concurrent first question created the log, or a time just left the
+        // window. Count again.
       }
     }
     // Twenty lost races in a row means this participant is sending in parallel: that is a flood.

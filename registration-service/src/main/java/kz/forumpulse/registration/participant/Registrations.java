@@ -131,15 +131,9 @@ class Registrations {
     }
 
     String contactKey = phone.map(p -> "tel:" + p).orElseGet(() -> "mail:" + email.get());
-    Optional<String> existingId = existing(forumId, phone, email);
-    if (existingId.isPresent()) {
-      // A concurrent retry with the same key may have just stored it: that is a replay.
-      Optional<Registration> winner = scope == null ? Optional.empty() : byScope(scope);
-      if (winner.isPresent()) {
-        return replay(winner.get(), new IdempotencyKeys.Reservation(null, accessCode));
-      }
-      throw duplicate(existingId.get());
-    }
+    // No look-up for an earlier registration of this person first: the unique indexes refuse it
+    // on insert (below), which also settles races. A duplicate is rare; a look-up would cost every
+    // registration a round trip, to save the duplicate a seat taken and given back.
 
     RegistrationStatus status;
     Long ticket = null;
@@ -223,8 +217,8 @@ class Registrations {
       if (status == RegistrationStatus.REGISTERED) {
         seats.release(forum, true, sessions);
       }
-      // Lost a race: with a retry of the same Idempotency-Key, or a registration of the same
-      // person.
+      // Refused by a unique index: a retry of the same Idempotency-Key (a replay), or an earlier
+      // registration of the same person, by phone or e-mail.
       if (scope != null) {
         Optional<Registration> winner = byScope(scope);
         if (winner.isPresent()) {

@@ -109,6 +109,26 @@ class CapacityAndWaitlistTest {
   }
 
   @Test
+  void aRefusedDuplicateGivesItsSeatBack() throws Exception {
+    // No look-up before the insert: the duplicate takes a seat, the unique index refuses it, and
+    // the seat goes back before the answer.
+    String forumId = TestApi.createForum(mvc, "\"capacity\":2");
+    String phone = TestApi.newPhone();
+    TestApi.register(mvc, forumId, TestApi.registrationJson("Айгуль Сапарова", phone, null));
+    mvc.perform(
+            post("/api/forums/{id}/registrations", forumId)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(TestApi.registrationJson("Айгуль Сапарова", phone, null)))
+        .andExpect(status().isConflict());
+    mvc.perform(get("/api/forums/{id}/registrations/summary", forumId).with(organiser()))
+        .andExpect(jsonPath("$.byStatus.REGISTERED").value(1))
+        .andExpect(jsonPath("$.freeSeats").value(1));
+
+    assertThat(TestApi.register(mvc, forumId)).contains("\"REGISTERED\"");
+    assertThat(TestApi.register(mvc, forumId)).contains("\"WAITLISTED\"");
+  }
+
+  @Test
   void aFullSessionWaitlistsAndItsCancellationPromotes() throws Exception {
     String forumId =
         TestApi.createForum(
