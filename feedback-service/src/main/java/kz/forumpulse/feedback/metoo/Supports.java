@@ -2,6 +2,7 @@ package kz.forumpulse.feedback.metoo;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import kz.forumpulse.events.DomainEvent;
 import kz.forumpulse.events.ForumId;
@@ -43,9 +44,22 @@ class Supports {
 
   SupportView support(String forumId, String questionId, String accessCode) {
     Participant supporter = participants.requireActive(forumId, accessCode);
+    // First as this instance last knew the question (no read when it was asked or voted on here):
+    // the update is guarded by the revision, so a stale guess only fails and is read again.
+    // Only the fields the vote decides on: the supporter list is checked by the database.
+    Optional<VoteTarget> guess = store.lastKnownForVote(forumId, questionId);
+    VoteTarget question = guess.orElseGet(() -> require(forumId, questionId));
+    boolean fresh = guess.isEmpty();
     for (int attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-      // Only the fields the vote decides on: the supporter list is checked by the database.
-      VoteTarget question = require(forumId, questionId);
+      boolean refused =
+          question.status() != QuestionStatus.PUBLISHED
+              || question.participantId().equals(supporter.id());
+      if (refused && !fresh) {
+        // Refused only on what is stored now.
+        question = require(forumId, questionId);
+        fresh = true;
+        continue;
+      }
       if (question.status() != QuestionStatus.PUBLISHED) {
         throw new ApiProblem(HttpStatus.CONFLICT, "questionNotOpenForSupport");
       }
@@ -69,13 +83,21 @@ class Supports {
               supporter.district(),
               supporter.role(),
               count))) {
+        store.remember(forumId, question.changed(count));
         return new SupportView(questionId, true, count);
+      }
+      if (!fresh) {
+        // The guess was stale (or this participant supports it already): read, and try again.
+        question = require(forumId, questionId);
+        fresh = true;
+        continue;
       }
       // Not changed: either this participant supports it already (repeating changes nothing and
       // publishes nothing), or someone changed the question since it was read (read again).
       if (store.isSupportedBy(questionId, supporter.id())) {
         return new SupportView(questionId, true, require(forumId, questionId).supportCount());
       }
+      question = require(forumId, questionId);
     }
     throw new ApiProblem(HttpStatus.CONFLICT, "concurrentChange");
   }

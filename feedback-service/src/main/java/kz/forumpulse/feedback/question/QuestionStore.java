@@ -1,7 +1,9 @@
 package kz.forumpulse.feedback.question;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import kz.forumpulse.events.DomainEvent;
 import kz.forumpulse.events.Topics;
 import kz.forumpulse.feedback.participant.ParticipantForgotten;
@@ -26,8 +28,22 @@ import org.springframework.stereotype.Component;
 @Component
 public class QuestionStore {
 
+  /** Bound of {@link #lastKnown}: far above the questions of a forum day. */
+  static final int LAST_KNOWN_MAX = 50_000;
+
   private final MongoTemplate mongo;
   private final OutboxRelay relay;
+
+  /**
+   * What a vote needs of the questions this instance wrote or read lately, by question id: the
+   * revision to guard the next vote with. Only a guess, so a vote on a question asked or voted on
+   * through this instance needs no read first; the vote's update is guarded by the revision, so a
+   * stale guess costs a failed update and a read, never a wrong count (see {@link
+   * #lastKnownForVote}).
+   */
+  private final Map<String, Known> lastKnown = new ConcurrentHashMap<>();
+
+  private record Known(String forumId, VoteTarget target) {}
 
   QuestionStore(MongoTemplate mongo, OutboxRelay relay) {
     this.mongo = mongo;
@@ -63,7 +79,32 @@ public class QuestionStore {
   public Optional<VoteTarget> findForVote(String forumId, String questionId) {
     Query query = Query.query(Criteria.where("_id").is(questionId).and("forumId").is(forumId));
     query.fields().include("participantId", "status", "supportCount", "revision");
-    return Optional.ofNullable(mongo.findOne(query, VoteTarget.class, Question.COLLECTION));
+    VoteTarget found = mongo.findOne(query, VoteTarget.class, Question.COLLECTION);
+    if (found != null) {
+      remember(forumId, found);
+    }
+    return Optional.ofNullable(found);
+  }
+
+  /**
+   * The question of this forum as this instance last wrote or read it, if it did. May be stale: use
+   * it only for an update guarded by its revision, and decide a refusal only on {@link
+   * #findForVote}.
+   */
+  public Optional<VoteTarget> lastKnownForVote(String forumId, String questionId) {
+    Known known = lastKnown.get(questionId);
+    return known != null && known.forumId().equals(forumId)
+        ? Optional.of(known.target())
+        : Optional.empty();
+  }
+
+  /** Notes the state a vote of this instance just wrote (see {@link #lastKnownForVote}). */
+  public void remember(String forumId, VoteTarget target) {
+    if (lastKnown.size() >= LAST_KNOWN_MAX) {
+      // Crude but bounded, as ReadCache: only a guess is lost.
+      lastKnown.clear();
+    }
+    lastKnown.put(target.id(), new Known(forumId, target));
   }
 
   /** Whether the participant is among the question's supporters (matched in the database). */
@@ -75,7 +116,13 @@ public class QuestionStore {
 
   /** The fields of a question a vote decides on (see {@link #findForVote}). */
   public record VoteTarget(
-      String id, String participantId, QuestionStatus status, int supportCount, long revision) {}
+      String id, String participantId, QuestionStatus status, int supportCount, long revision) {
+
+    /** This question after one guarded change that set its count to {@code count}. */
+    public VoteTarget changed(int count) {
+      return new VoteTarget(id, participantId, status, count, revision + 1);
+    }
+  }
 
   /**
    * Applies {@code update} and queues {@code event} if the question is still at the revision {@code
@@ -104,6 +151,8 @@ public class QuestionStore {
     if (action != null) {
       update.push("actions", action);
     }
+    // Whatever this change does to the question, the last known state no longer holds.
+    lastKnown.remove(id);
     boolean changed =
         mongo.updateFirst(Query.query(criteria), update, Question.class).getModifiedCount() > 0;
     if (changed) {
@@ -125,6 +174,14 @@ public class QuestionStore {
   void insert(Question question) {
     mongo.insert(question);
     relay.wakeUp(Question.COLLECTION, question.id());
+    remember(
+        question.forumId(),
+        new VoteTarget(
+            question.id(),
+            question.participantId(),
+            question.status(),
+            question.supportCount(),
+            question.revision()));
   }
 
   /**

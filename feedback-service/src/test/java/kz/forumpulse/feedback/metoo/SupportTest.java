@@ -18,9 +18,14 @@ import kz.forumpulse.events.QuestionSupportWithdrawn;
 import kz.forumpulse.events.QuestionSupported;
 import kz.forumpulse.feedback.FeedbackIntegrationTest;
 import kz.forumpulse.feedback.Fixtures;
+import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -28,6 +33,7 @@ import org.springframework.test.web.servlet.ResultActions;
 class SupportTest {
 
   @Autowired MockMvc mvc;
+  @Autowired MongoTemplate mongo;
 
   Fixtures forum;
   Fixtures.Participant author;
@@ -126,6 +132,44 @@ class SupportTest {
     mvc.perform(post("/api/forums/{f}/questions/{q}/support", forum.forumId, questionId))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.code").value("unknownParticipantCode"));
+  }
+
+  @Test
+  void votesThroughAnotherInstanceOrItsModerationAreNeverOverwritten() throws Exception {
+    // This instance asked the question, so it knows the question's revision and votes without a
+    // read first. Another instance (here: a write straight to the database, as its vote would be)
+    // then counts two votes: the guess is stale, and the next vote here must count on top of them.
+    Fixtures.Participant marat = forum.register("Марат Утегенов");
+    byAnotherInstance(
+        new Update()
+            .addToSet("supporters")
+            .each("elsewhere-1", "elsewhere-2")
+            .set("supportCount", 2)
+            .inc("revision", 1));
+    support(marat).andExpect(status().isOk()).andExpect(jsonPath("$.supportCount").value(3));
+    assertThat(stored().getList("supporters", String.class))
+        .containsExactlyInAnyOrder("elsewhere-1", "elsewhere-2", marat.id());
+
+    // Rejected by a moderator through another instance: refused, although this instance's last
+    // vote saw it published.
+    Fixtures.Participant dana = forum.register("Дана Ержанова");
+    byAnotherInstance(new Update().set("status", "REJECTED").inc("revision", 1));
+    support(dana)
+        .andExpect(status().isConflict())
+        .andExpect(jsonPath("$.code").value("questionNotOpenForSupport"));
+
+    // Published again there: this instance's refusal came from a read, not from a guess it keeps.
+    byAnotherInstance(new Update().set("status", "PUBLISHED").inc("revision", 1));
+    support(dana).andExpect(status().isOk()).andExpect(jsonPath("$.supportCount").value(4));
+    assertThat(stored().getInteger("supportCount")).isEqualTo(4);
+  }
+
+  private void byAnotherInstance(Update update) {
+    mongo.updateFirst(Query.query(Criteria.where("_id").is(questionId)), update, "questions");
+  }
+
+  private Document stored() {
+    return mongo.findById(questionId, Document.class, "questions");
   }
 
   private ResultActions support(Fixtures.Participant p) throws Exception {
