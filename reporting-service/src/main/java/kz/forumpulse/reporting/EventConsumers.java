@@ -26,21 +26,58 @@ import org.springframework.messaging.Message;
 @Configuration(proxyBeanMethods = false)
 class EventConsumers {
 
+  /**
+   * Attendee events arrive in batches too (one poll): the attendance documents take a poll's events
+   * in one ordered bulk request. An unreadable record is set aside as for questions.
+   */
   @Bean
-  Consumer<Message<byte[]>> attendees(
+  Consumer<Message<List<byte[]>>> attendees(
       AttendanceProjection attendance, ReportStore store, ConsumptionMetrics metrics) {
-    return metrics.counted(
+    return metrics.countedBatch(
         "attendees",
         message -> {
-          AttendeeEvent event = EventCodec.decode(message.getPayload(), AttendeeEvent.class);
+          List<byte[]> payloads = message.getPayload();
+          List<AttendeeEvent> batch = new ArrayList<>(payloads.size());
+          for (int i = 0; i < payloads.size(); i++) {
+            try {
+              batch.add(EventCodec.decode(payloads.get(i), AttendeeEvent.class));
+            } catch (RuntimeException unreadable) {
+              applyAttendees(attendance, store, batch);
+              throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
+            }
+          }
+          applyAttendees(attendance, store, batch);
+          return payloads.size();
+        });
+  }
+
+  /** As {@link #apply} for questions: a failure that is not transient is narrowed to its record. */
+  private static void applyAttendees(
+      AttendanceProjection attendance, ReportStore store, List<AttendeeEvent> batch) {
+    try {
+      TransientFailures.retryUntilDone(
+          () ->
+              store.withActive(
+                  gen -> {
+                    attendance.apply(batch, gen);
+                    return null;
+                  }));
+    } catch (RuntimeException failed) {
+      for (int i = 0; i < batch.size(); i++) {
+        AttendeeEvent one = batch.get(i);
+        try {
           TransientFailures.retryUntilDone(
               () ->
                   store.withActive(
                       gen -> {
-                        attendance.apply(event, gen);
+                        attendance.apply(one, gen);
                         return null;
                       }));
-        });
+        } catch (RuntimeException e) {
+          throw new BatchListenerFailedException(e.getMessage(), e, i);
+        }
+      }
+    }
   }
 
   @Bean

@@ -19,11 +19,12 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Dead letters of the batch-consumed question topic. The binder's own dead-lettering works per
- * record; for a batch, the consumer names the failed record ({@code BatchListenerFailedException}),
- * and this handler commits the records before it, publishes it to the same dead-letter topic with
- * the same headers the binder writes ({@code x-exception-message}, ...), and polls the rest again.
- * No retries here: transient failures never leave the consumer ({@link TransientFailures}).
+ * Dead letters of the batch-consumed topics (questions, attendees). The binder's own dead-lettering
+ * works per record; for a batch, the consumer names the failed record ({@code
+ * BatchListenerFailedException}), and this handler commits the records before it, publishes it to
+ * the same dead-letter topic with the same headers the binder writes ({@code x-exception-message},
+ * ...), and polls the rest again. No retries here: transient failures never leave the consumer
+ * ({@link TransientFailures}).
  */
 @Configuration(proxyBeanMethods = false)
 class QuestionDeadLetters {
@@ -53,7 +54,7 @@ class QuestionDeadLetters {
   }
 
   @Bean
-  DefaultErrorHandler questionsErrorHandler() {
+  DefaultErrorHandler batchErrorHandler() {
     KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
     DeadLetterPublishingRecoverer recoverer =
         new DeadLetterPublishingRecoverer(template, (record, e) -> new TopicPartition(DLT, -1));
