@@ -134,25 +134,23 @@ class NarrowingBackendTest {
   @Test
   void compareAndSetOnIdAndVersionIsNarrowedAndStillGuards() {
     NarrowingMemoryBackend backend = new NarrowingMemoryBackend();
-    MongoServer server = new MongoServer(backend);
-    InetSocketAddress address = server.bind();
-    try (MongoClient client =
-        MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-      MongoCollection<Document> c = client.getDatabase("test").getCollection("guarded");
-      c.insertOne(new Document("_id", "a").append("revision", 1));
-      long before = backend.narrowedQueries();
+    withClient(
+        backend,
+        client -> {
+          MongoCollection<Document> c = client.getDatabase("test").getCollection("guarded");
+          c.insertOne(new Document("_id", "a").append("revision", 1));
+          long before = backend.narrowedQueries();
 
-      Bson stale = Filters.and(Filters.eq("_id", "a"), Filters.eq("revision", 0));
-      Bson current = Filters.and(Filters.eq("_id", "a"), Filters.eq("revision", 1));
-      assertThat(c.updateOne(stale, Updates.inc("revision", 1)).getModifiedCount()).isZero();
-      assertThat(c.updateOne(current, Updates.inc("revision", 1)).getModifiedCount()).isOne();
-      assertThat(c.updateOne(current, Updates.inc("revision", 1)).getModifiedCount()).isZero();
+          Bson stale = Filters.and(Filters.eq("_id", "a"), Filters.eq("revision", 0));
+          Bson current = Filters.and(Filters.eq("_id", "a"), Filters.eq("revision", 1));
+          assertThat(c.updateOne(stale, Updates.inc("revision", 1)).getModifiedCount()).isZero();
+          assertThat(c.updateOne(current, Updates.inc("revision", 1)).getModifiedCount()).isOne();
+          assertThat(c.updateOne(current, Updates.inc("revision", 1)).getModifiedCount()).isZero();
 
-      assertThat(c.find(Filters.eq("_id", "a")).first()).containsEntry("revision", 2);
-      assertThat(backend.narrowedQueries() - before).isEqualTo(3);
-    } finally {
-      server.shutdownNow();
-    }
+          assertThat(c.find(Filters.eq("_id", "a")).first()).containsEntry("revision", 2);
+          assertThat(backend.narrowedQueries() - before).isEqualTo(3);
+          return null;
+        });
   }
 
   @Test
@@ -166,19 +164,29 @@ class NarrowingBackendTest {
   }
 
   private static long collStatsSizeAfterWrites(MongoBackend backend) {
+    return withClient(
+        backend,
+        client -> {
+          MongoCollection<Document> c = client.getDatabase("test").getCollection("sized");
+          c.insertOne(new Document("_id", "q").append("supporters", List.of("p0")));
+          for (int i = 1; i < 50; i++) {
+            c.updateOne(Filters.eq("_id", "q"), Updates.addToSet("supporters", "p" + i));
+          }
+          assertThat(c.find(Filters.eq("_id", "q")).first().getList("supporters", String.class))
+              .hasSize(50);
+          Document stats =
+              client.getDatabase("test").runCommand(new Document("collStats", "sized"));
+          return ((Number) stats.get("size")).longValue();
+        });
+  }
+
+  /** Runs {@code work} with a client of a server on {@code backend}, then shuts the server down. */
+  private static <T> T withClient(MongoBackend backend, Function<MongoClient, T> work) {
     MongoServer server = new MongoServer(backend);
     InetSocketAddress address = server.bind();
     try (MongoClient client =
         MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-      MongoCollection<Document> c = client.getDatabase("test").getCollection("sized");
-      c.insertOne(new Document("_id", "q").append("supporters", List.of("p0")));
-      for (int i = 1; i < 50; i++) {
-        c.updateOne(Filters.eq("_id", "q"), Updates.addToSet("supporters", "p" + i));
-      }
-      assertThat(c.find(Filters.eq("_id", "q")).first().getList("supporters", String.class))
-          .hasSize(50);
-      Document stats = client.getDatabase("test").runCommand(new Document("collStats", "sized"));
-      return ((Number) stats.get("size")).longValue();
+      return work.apply(client);
     } finally {
       server.shutdownNow();
     }
@@ -187,30 +195,28 @@ class NarrowingBackendTest {
   @Test
   void countsEachRoundTripByCommandAndCollection() {
     NarrowingMemoryBackend backend = new NarrowingMemoryBackend();
-    MongoServer server = new MongoServer(backend);
-    InetSocketAddress address = server.bind();
-    try (MongoClient client =
-        MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort())) {
-      MongoCollection<Document> c = client.getDatabase("test").getCollection("counted");
-      c.insertMany(List.of(new Document("_id", "a"), new Document("_id", "b")));
-      c.updateOne(Filters.eq("_id", "a"), Updates.set("v", 1));
-      c.updateOne(Filters.eq("_id", "b"), Updates.set("v", 2));
-      c.find(Filters.eq("v", 2)).first();
-      // One bulk write of two updates is one round trip.
-      c.bulkWrite(
-          List.of(
-              new com.mongodb.client.model.UpdateOneModel<>(
-                  Filters.eq("_id", "a"), Updates.inc("v", 1)),
-              new com.mongodb.client.model.UpdateOneModel<>(
-                  Filters.eq("_id", "b"), Updates.inc("v", 1))));
+    withClient(
+        backend,
+        client -> {
+          MongoCollection<Document> c = client.getDatabase("test").getCollection("counted");
+          c.insertMany(List.of(new Document("_id", "a"), new Document("_id", "b")));
+          c.updateOne(Filters.eq("_id", "a"), Updates.set("v", 1));
+          c.updateOne(Filters.eq("_id", "b"), Updates.set("v", 2));
+          c.find(Filters.eq("v", 2)).first();
+          // One bulk write of two updates is one round trip.
+          c.bulkWrite(
+              List.of(
+                  new com.mongodb.client.model.UpdateOneModel<>(
+                      Filters.eq("_id", "a"), Updates.inc("v", 1)),
+                  new com.mongodb.client.model.UpdateOneModel<>(
+                      Filters.eq("_id", "b"), Updates.inc("v", 1))));
 
-      assertThat(backend.commandCounts())
-          .containsEntry("insert counted", 1L)
-          .containsEntry("update counted", 3L)
-          .containsEntry("find counted", 1L);
-    } finally {
-      server.shutdownNow();
-    }
+          assertThat(backend.commandCounts())
+              .containsEntry("insert counted", 1L)
+              .containsEntry("update counted", 3L)
+              .containsEntry("find counted", 1L);
+          return null;
+        });
   }
 
   @Test

@@ -2,6 +2,7 @@ package kz.forumpulse.reporting;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import kz.forumpulse.events.AttendeeEvent;
 import kz.forumpulse.events.CurationEvent;
@@ -42,42 +43,13 @@ class EventConsumers {
             try {
               batch.add(EventCodec.decode(payloads.get(i), AttendeeEvent.class));
             } catch (RuntimeException unreadable) {
-              applyAttendees(attendance, store, batch);
+              apply(store, batch, attendance::apply);
               throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
             }
           }
-          applyAttendees(attendance, store, batch);
+          apply(store, batch, attendance::apply);
           return payloads.size();
         });
-  }
-
-  /** As {@link #apply} for questions: a failure that is not transient is narrowed to its record. */
-  private static void applyAttendees(
-      AttendanceProjection attendance, ReportStore store, List<AttendeeEvent> batch) {
-    try {
-      TransientFailures.retryUntilDone(
-          () ->
-              store.withActive(
-                  gen -> {
-                    attendance.apply(batch, gen);
-                    return null;
-                  }));
-    } catch (RuntimeException failed) {
-      for (int i = 0; i < batch.size(); i++) {
-        AttendeeEvent one = batch.get(i);
-        try {
-          TransientFailures.retryUntilDone(
-              () ->
-                  store.withActive(
-                      gen -> {
-                        attendance.apply(one, gen);
-                        return null;
-                      }));
-        } catch (RuntimeException e) {
-          throw new BatchListenerFailedException(e.getMessage(), e, i);
-        }
-      }
-    }
   }
 
   @Bean
@@ -121,12 +93,12 @@ class EventConsumers {
             try {
               event = EventCodec.decode(payloads.get(i), QuestionEvent.class);
             } catch (RuntimeException unreadable) {
-              apply(faq, store, batch);
+              apply(store, batch, faq::apply);
               throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
             }
             batch.add(new FaqProjection.Sequenced(event, ((Number) offsets.get(i)).longValue()));
           }
-          apply(faq, store, batch);
+          apply(store, batch, faq::apply);
           return payloads.size();
         });
   }
@@ -136,15 +108,16 @@ class EventConsumers {
    * failure that is not transient is narrowed down to its record by applying one at a time
    * (applying again changes nothing), so only that record is dead-lettered.
    */
-  private static void apply(
-      FaqProjection faq, ReportStore store, List<FaqProjection.Sequenced> batch) {
+  private static <T> void apply(
+      ReportStore store, List<T> batch, BiConsumer<List<T>, Generation> projection) {
     try {
-      TransientFailures.retryUntilDone(() -> store.withActive(gen -> run(faq, batch, gen)));
+      TransientFailures.retryUntilDone(() -> store.withActive(gen -> run(projection, batch, gen)));
     } catch (RuntimeException failed) {
       for (int i = 0; i < batch.size(); i++) {
-        List<FaqProjection.Sequenced> one = List.of(batch.get(i));
+        List<T> one = List.of(batch.get(i));
         try {
-          TransientFailures.retryUntilDone(() -> store.withActive(gen -> run(faq, one, gen)));
+          TransientFailures.retryUntilDone(
+              () -> store.withActive(gen -> run(projection, one, gen)));
         } catch (RuntimeException e) {
           throw new BatchListenerFailedException(e.getMessage(), e, i);
         }
@@ -152,8 +125,9 @@ class EventConsumers {
     }
   }
 
-  private static Void run(FaqProjection faq, List<FaqProjection.Sequenced> batch, Generation gen) {
-    faq.apply(batch, gen);
+  private static <T> Void run(
+      BiConsumer<List<T>, Generation> projection, List<T> batch, Generation gen) {
+    projection.accept(batch, gen);
     return null;
   }
 }

@@ -7,10 +7,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import jakarta.servlet.http.Cookie;
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.concurrent.atomic.AtomicLong;
+import kz.forumpulse.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -76,33 +75,16 @@ class LoginRateLimitTest {
 
   @Test
   void theWindowOpensAgainAfterAMinute() throws Exception {
-    AtomicLong now = new AtomicLong(1_000_000);
-    Clock clock =
-        new Clock() {
-          @Override
-          public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-          }
-
-          @Override
-          public Clock withZone(java.time.ZoneId zone) {
-            return this;
-          }
-
-          @Override
-          public Instant instant() {
-            return Instant.ofEpochMilli(now.get());
-          }
-        };
+    MutableClock clock = new MutableClock(Instant.ofEpochMilli(1_000_000));
     LoginRateLimiter limiter = new LoginRateLimiter(2, clock);
     assertThat(run(limiter)).isEqualTo(200);
     assertThat(run(limiter)).isEqualTo(200);
-    now.addAndGet(45_000);
+    clock.advance(Duration.ofSeconds(45));
     MockHttpServletResponse refused = new MockHttpServletResponse();
     limiter.doFilter(loginRequest(), refused, new MockFilterChain());
     assertThat(refused.getStatus()).isEqualTo(429);
     assertThat(refused.getHeader("Retry-After")).isEqualTo("15");
-    now.addAndGet(15_000);
+    clock.advance(Duration.ofSeconds(15));
     assertThat(run(limiter)).isEqualTo(200);
   }
 

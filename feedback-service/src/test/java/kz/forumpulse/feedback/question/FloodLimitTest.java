@@ -7,10 +7,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -18,8 +16,8 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicReference;
 import kz.forumpulse.mongoemulator.NarrowingMemoryBackend;
+import kz.forumpulse.testsupport.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,24 +36,7 @@ class FloodLimitTest {
   private MongoServer server;
   private MongoClient client;
   private MongoTemplate mongo;
-  private final AtomicReference<Instant> now = new AtomicReference<>(START);
-  private final Clock clock =
-      new Clock() {
-        @Override
-        public ZoneOffset getZone() {
-          return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-          return this;
-        }
-
-        @Override
-        public Instant instant() {
-          return now.get();
-        }
-      };
+  private final MutableClock clock = new MutableClock(START);
 
   @BeforeEach
   void start() {
@@ -75,24 +56,24 @@ class FloodLimitTest {
   void allowsMaxPerWindowAndFreesASlotWhenTheOldestLeavesIt() {
     FloodLimit limit = new FloodLimit(mongo, clock, 3, Duration.ofMinutes(10));
     limit.acquire("f", "p");
-    now.set(START.plusSeconds(60));
+    clock.set(START.plusSeconds(60));
     limit.acquire("f", "p");
     limit.acquire("f", "p");
 
-    now.set(START.plusSeconds(120));
+    clock.set(START.plusSeconds(120));
     assertThatThrownBy(() -> limit.acquire("f", "p"))
         .isInstanceOfSatisfying(
             FloodLimitExceeded.class,
             e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(480)));
     // The refusal did not use up anything: still refused a second before the first leaves.
-    now.set(START.plusSeconds(599));
+    clock.set(START.plusSeconds(599));
     assertThatThrownBy(() -> limit.acquire("f", "p"))
         .isInstanceOfSatisfying(
             FloodLimitExceeded.class,
             e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
 
     // Ten minutes after the first question, one more fits, and only one.
-    now.set(START.plusSeconds(600));
+    clock.set(START.plusSeconds(600));
     limit.acquire("f", "p");
     assertThatThrownBy(() -> limit.acquire("f", "p")).isInstanceOf(FloodLimitExceeded.class);
     // Another participant, or the same one in another forum, has an allowance of their own.
