@@ -51,6 +51,7 @@ public class ForumCatalogue {
   private final MongoTemplate mongo;
   private final OutboxRelay relay;
   private final Clock clock;
+  private final Duration registrationGrace;
 
   /** Every question, support and wall request checks its forum: kept briefly (ReadCache). */
   private final ReadCache<String, KnownForum> cache;
@@ -59,10 +60,12 @@ public class ForumCatalogue {
       MongoTemplate mongo,
       OutboxRelay relay,
       Clock clock,
-      @Value("${forum.forums.cache-ttl:1s}") Duration cacheTtl) {
+      @Value("${forum.forums.cache-ttl:1s}") Duration cacheTtl,
+      @Value("${forum.participants.registration-grace:3s}") Duration registrationGrace) {
     this.mongo = mongo;
     this.relay = relay;
     this.clock = clock;
+    this.registrationGrace = registrationGrace;
     this.cache = new ReadCache<>(cacheTtl, 10_000);
   }
 
@@ -129,6 +132,26 @@ public class ForumCatalogue {
   public KnownForum require(String forumId) {
     return find(forumId)
         .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "forumNotFound", forumId));
+  }
+
+  /**
+   * The forum a participant acts in, or a 404 problem. A forum not known here yet is looked up
+   * again for the registration grace period ({@code forum.participants.registration-grace}): a
+   * participant may register and ask moments after the organiser created the forum, before its
+   * event has arrived here — as their own registration may not have (ParticipantDirectory).
+   */
+  public KnownForum requireForParticipant(String forumId) {
+    long deadline = System.nanoTime() + registrationGrace.toNanos();
+    Optional<KnownForum> forum;
+    while ((forum = find(forumId)).isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    return forum.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "forumNotFound", forumId));
   }
 
   /** Organisers' question settings; a null value leaves that setting as it is. */

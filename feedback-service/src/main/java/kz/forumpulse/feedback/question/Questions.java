@@ -54,7 +54,7 @@ class Questions {
   }
 
   QuestionView submit(String forumId, String accessCode, SubmitQuestionRequest request) {
-    KnownForum forum = forums.require(forumId);
+    KnownForum forum = forums.requireForParticipant(forumId);
     if (!forum.acceptsQuestions()) {
       throw new ApiProblem(HttpStatus.CONFLICT, "questionsClosed");
     }
@@ -163,7 +163,7 @@ class Questions {
 
   /** The participant's own questions, newest first, whatever their status. */
   List<QuestionView> mine(String forumId, String accessCode) {
-    forums.require(forumId);
+    forums.requireForParticipant(forumId);
     Participant participant = participants.require(forumId, accessCode);
     return store
         .page(

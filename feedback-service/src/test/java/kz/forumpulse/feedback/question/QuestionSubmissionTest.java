@@ -49,20 +49,7 @@ class QuestionSubmissionTest {
   @BeforeEach
   void forumIsKnown() throws Exception {
     forumId = "fb-" + UUID.randomUUID();
-    publish(
-        Topics.FORUMS,
-        new ForumScheduled(
-            UUID.randomUUID(),
-            1,
-            Instant.now(),
-            ForumId.of(forumId),
-            "Форум",
-            "Форум",
-            LocalDate.parse("2026-12-10"),
-            LocalDate.parse("2026-12-10"),
-            "ZKO",
-            List.of("TEREKTI", "BURLIN"),
-            300));
+    publish(Topics.FORUMS, scheduled(forumId));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -77,6 +64,31 @@ class QuestionSubmissionTest {
         .andExpect(jsonPath("$.length()").value(5))
         .andExpect(jsonPath("$[0].code").value("AUYL_AMANATY"))
         .andExpect(jsonPath("$[2].nameKk").value("«Қаладан – ауылға»"));
+  }
+
+  @Test
+  void acceptsAQuestionInAForumWhoseEventIsStillOnItsWay() throws Exception {
+    // An organiser creates a forum, a participant registers in it and asks at once: when the
+    // question arrives here, neither the forum's event nor the registration's has.
+    forumId = "fb-" + UUID.randomUUID();
+    String code =
+        "CODE" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
+    ForumScheduled forum = scheduled(forumId);
+    ParticipantRegistered registration =
+        registered(UUID.randomUUID().toString(), code, "Жанар Сейткали");
+    CompletableFuture.runAsync(
+        () -> {
+          publish(Topics.FORUMS, forum);
+          publish(Topics.ATTENDEES, registration);
+        },
+        CompletableFuture.delayedExecutor(700, TimeUnit.MILLISECONDS));
+
+    mvc.perform(
+            post("/api/forums/{id}/questions", forumId)
+                .header("X-Participant-Code", code)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"project\":\"OTHER\",\"text\":\"Когда улучшат мобильную связь?\"}"))
+        .andExpect(status().isCreated());
   }
 
   @Test
@@ -196,6 +208,21 @@ class QuestionSubmissionTest {
 
     assertThat(mongo.count(Query.query(Criteria.where("forumId").is(forumId)), "questions"))
         .isZero();
+  }
+
+  private static ForumScheduled scheduled(String forumId) {
+    return new ForumScheduled(
+        UUID.randomUUID(),
+        1,
+        Instant.now(),
+        ForumId.of(forumId),
+        "Форум",
+        "Форум",
+        LocalDate.parse("2026-12-10"),
+        LocalDate.parse("2026-12-10"),
+        "ZKO",
+        List.of("TEREKTI", "BURLIN"),
+        300);
   }
 
   private ParticipantRegistered registered(String participantId, String code, String name) {
