@@ -202,36 +202,50 @@ public class Rebuild {
   }
 
   /**
-   * Question records go to the projections a poll at a time (per partition, in offset order); any
-   * other record first applies the questions before it, so the order stays the topic's.
+   * Question records and attendee records go to their projections in runs (a poll's consecutive
+   * records of one kind, per partition in offset order), as the live consumers take them; a record
+   * of another kind first applies the run before it, so the order stays the topics'.
    */
   private void apply(
       List<Read> records, Generation target, AtomicLong applied, AtomicLong skipped) {
     List<FaqProjection.Sequenced> questions = new ArrayList<>();
+    List<AttendeeEvent> attendees = new ArrayList<>();
     for (Read read : records) {
       if (read.event() == null) {
         skipped.incrementAndGet();
         continue;
       }
       if (read.question() != null) {
+        applied.addAndGet(flushAttendees(attendees, target));
         questions.add(read.question());
         continue;
       }
       applied.addAndGet(flush(questions, target));
       if (read.event() instanceof AttendeeEvent attendee) {
-        attendance.apply(attendee, target);
-      } else {
-        curations.apply((CurationEvent) read.event(), target);
+        attendees.add(attendee);
+        continue;
       }
+      applied.addAndGet(flushAttendees(attendees, target));
+      curations.apply((CurationEvent) read.event(), target);
       applied.incrementAndGet();
     }
     applied.addAndGet(flush(questions, target));
+    applied.addAndGet(flushAttendees(attendees, target));
   }
 
   private int flush(List<FaqProjection.Sequenced> questions, Generation target) {
     int n = questions.size();
     faq.apply(questions, target);
     questions.clear();
+    return n;
+  }
+
+  private int flushAttendees(List<AttendeeEvent> attendees, Generation target) {
+    int n = attendees.size();
+    if (n > 0) {
+      attendance.apply(attendees, target);
+      attendees.clear();
+    }
     return n;
   }
 
