@@ -42,23 +42,26 @@ public final class Fixtures {
     this.mvc = mvc;
   }
 
+  /** The event of a new forum with the districts the fixtures' participants come from. */
+  public static ForumScheduled scheduled(String forumId) {
+    return new ForumScheduled(
+        UUID.randomUUID(),
+        1,
+        Instant.now(),
+        ForumId.of(forumId),
+        "Форум",
+        "Форум",
+        LocalDate.parse("2026-12-10"),
+        LocalDate.parse("2026-12-10"),
+        "ZKO",
+        List.of("TEREKTI", "BURLIN"),
+        300);
+  }
+
   /** Schedules a new forum and waits until feedback-service knows it. */
   public static Fixtures newForum(MockMvc mvc) throws Exception {
     Fixtures f = new Fixtures(mvc);
-    publish(
-        Topics.FORUMS,
-        new ForumScheduled(
-            UUID.randomUUID(),
-            1,
-            Instant.now(),
-            ForumId.of(f.forumId),
-            "Форум",
-            "Форум",
-            LocalDate.parse("2026-12-10"),
-            LocalDate.parse("2026-12-10"),
-            "ZKO",
-            List.of("TEREKTI", "BURLIN"),
-            300));
+    publish(Topics.FORUMS, scheduled(f.forumId));
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(

@@ -11,9 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -28,6 +26,7 @@ import kz.forumpulse.events.QuestionEvent;
 import kz.forumpulse.events.QuestionSubmitted;
 import kz.forumpulse.events.Topics;
 import kz.forumpulse.feedback.FeedbackIntegrationTest;
+import kz.forumpulse.feedback.Fixtures;
 import kz.forumpulse.testsupport.EventProbe;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class QuestionSubmissionTest {
   @BeforeEach
   void forumIsKnown() throws Exception {
     forumId = "fb-" + UUID.randomUUID();
-    publish(Topics.FORUMS, scheduled(forumId));
+    publish(Topics.FORUMS, Fixtures.scheduled(forumId));
     await()
         .atMost(Duration.ofSeconds(20))
         .untilAsserted(
@@ -73,7 +72,7 @@ class QuestionSubmissionTest {
     forumId = "fb-" + UUID.randomUUID();
     String code =
         "CODE" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toUpperCase();
-    ForumScheduled forum = scheduled(forumId);
+    ForumScheduled forum = Fixtures.scheduled(forumId);
     ParticipantRegistered registration =
         registered(UUID.randomUUID().toString(), code, "Жанар Сейткали");
     CompletableFuture.runAsync(
@@ -208,21 +207,6 @@ class QuestionSubmissionTest {
 
     assertThat(mongo.count(Query.query(Criteria.where("forumId").is(forumId)), "questions"))
         .isZero();
-  }
-
-  private static ForumScheduled scheduled(String forumId) {
-    return new ForumScheduled(
-        UUID.randomUUID(),
-        1,
-        Instant.now(),
-        ForumId.of(forumId),
-        "Форум",
-        "Форум",
-        LocalDate.parse("2026-12-10"),
-        LocalDate.parse("2026-12-10"),
-        "ZKO",
-        List.of("TEREKTI", "BURLIN"),
-        300);
   }
 
   private ParticipantRegistered registered(String participantId, String code, String name) {
