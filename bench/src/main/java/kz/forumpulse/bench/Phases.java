@@ -23,6 +23,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
@@ -325,12 +326,12 @@ final class Phases {
       details.put("ingest_cpu_ms_per_write", Report.round(run.cpuMsPerWrite()));
     }
     details.put("ingest_errors_by_status", run.errors());
+    // Round trips to the database per accepted write, by the whole stack (services, relays,
+    // consumers): a count, so unlike CPU time it does not move with the machine's load.
+    run.dbCommandsPerRequest()
+        .ifPresent(perWrite -> details.put("ingest_db_commands_per_write", Report.round(perWrite)));
     long writes = all.getTotalCount();
-    if (!run.dbCommands().isEmpty() && writes > 0) {
-      // Round trips to the database per accepted write, by the whole stack (services, relays,
-      // consumers): a count, so unlike CPU time it does not move with the machine's load.
-      long total = run.dbCommands().values().stream().mapToLong(Long::longValue).sum();
-      details.put("ingest_db_commands_per_write", Report.round((double) total / writes));
+    if (run.dbCommandsPerRequest().isPresent()) {
       Map<String, Object> byCommand = new LinkedHashMap<>();
       run.dbCommands().entrySet().stream()
           .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
@@ -376,11 +377,9 @@ final class Phases {
     if (reads.cpuMsPerWrite() > 0) {
       result.put("cpu_ms_per_request", Report.round(reads.cpuMsPerWrite()));
     }
-    long requests = reads.latencies().getTotalCount();
-    if (!reads.dbCommands().isEmpty() && requests > 0) {
-      long commands = reads.dbCommands().values().stream().mapToLong(Long::longValue).sum();
-      result.put("db_commands_per_request", Report.round((double) commands / requests));
-    }
+    reads
+        .dbCommandsPerRequest()
+        .ifPresent(perRequest -> result.put("db_commands_per_request", Report.round(perRequest)));
     result.put("errors_by_status", reads.errors());
     details.put("http_ceiling", result);
     if (reads.writesPerS() > 0) {
@@ -437,6 +436,16 @@ final class Phases {
 
     double percentileMs(double percentile) {
       return latencies.getValueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** Database commands per accepted request; empty when the database does not count them. */
+    Optional<Double> dbCommandsPerRequest() {
+      long requests = latencies.getTotalCount();
+      if (dbCommands.isEmpty() || requests == 0) {
+        return Optional.empty();
+      }
+      long total = dbCommands.values().stream().mapToLong(Long::longValue).sum();
+      return Optional.of((double) total / requests);
     }
   }
 

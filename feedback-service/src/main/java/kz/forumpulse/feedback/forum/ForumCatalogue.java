@@ -15,6 +15,7 @@ import kz.forumpulse.events.ForumUpdated;
 import kz.forumpulse.events.ProjectCatalogueChanged;
 import kz.forumpulse.events.ProjectCatalogueChanged.CatalogueProject;
 import kz.forumpulse.events.Topics;
+import kz.forumpulse.support.cache.EventuallyFound;
 import kz.forumpulse.support.cache.ReadCache;
 import kz.forumpulse.support.outbox.OutboxEntry;
 import kz.forumpulse.support.outbox.OutboxRelay;
@@ -141,17 +142,8 @@ public class ForumCatalogue {
    * event has arrived here — as their own registration may not have (ParticipantDirectory).
    */
   public KnownForum requireForParticipant(String forumId) {
-    long deadline = System.nanoTime() + registrationGrace.toNanos();
-    Optional<KnownForum> forum;
-    while ((forum = find(forumId)).isEmpty() && System.nanoTime() < deadline) {
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        break;
-      }
-    }
-    return forum.orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "forumNotFound", forumId));
+    return EventuallyFound.within(registrationGrace, () -> find(forumId))
+        .orElseThrow(() -> new ApiProblem(HttpStatus.NOT_FOUND, "forumNotFound", forumId));
   }
 
   /** Organisers' question settings; a null value leaves that setting as it is. */

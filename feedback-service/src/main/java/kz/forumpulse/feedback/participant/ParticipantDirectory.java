@@ -11,6 +11,7 @@ import kz.forumpulse.events.AttendeeEvent;
 import kz.forumpulse.events.ParticipantErased;
 import kz.forumpulse.events.ParticipantRegistered;
 import kz.forumpulse.events.ParticipantUpdated;
+import kz.forumpulse.support.cache.EventuallyFound;
 import kz.forumpulse.support.cache.ReadCache;
 import kz.forumpulse.support.web.ApiProblem;
 import org.springframework.beans.factory.annotation.Value;
@@ -159,23 +160,11 @@ public class ParticipantDirectory {
   }
 
   private Optional<Participant> lookUp(String forumId, String hash) {
-    long deadline = System.nanoTime() + registrationGrace.toNanos();
-    while (true) {
-      Query query =
-          Query.query(Criteria.where("accessCodeHash").is(hash).and("forumId").is(forumId));
-      // The ids of the events applied are for idempotent consumption only; not read per request.
-      query.fields().exclude("appliedEvents");
-      Participant found = mongo.findOne(query, Participant.class);
-      if (found != null || System.nanoTime() >= deadline) {
-        return Optional.ofNullable(found);
-      }
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return Optional.empty();
-      }
-    }
+    Query query = Query.query(Criteria.where("accessCodeHash").is(hash).and("forumId").is(forumId));
+    // The ids of the events applied are for idempotent consumption only; not read per request.
+    query.fields().exclude("appliedEvents");
+    return EventuallyFound.within(
+        registrationGrace, () -> Optional.ofNullable(mongo.findOne(query, Participant.class)));
   }
 
   static String hash(String code) {
