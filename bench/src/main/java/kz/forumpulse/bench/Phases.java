@@ -6,6 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -26,7 +27,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
@@ -40,6 +43,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
 import kz.forumpulse.events.EventCodec;
 import kz.forumpulse.events.ForumId;
 import kz.forumpulse.events.ParticipantId;
@@ -62,6 +66,7 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import tools.jackson.databind.JsonNode;
 
 /** The measured phases. Sizes come from {@link Settings}; every random choice from one seed. */
@@ -100,48 +105,60 @@ final class Phases {
 
   void setup() throws Exception {
     long t0 = System.nanoTime();
-    ingestForum = createForum("Бенчмарк: форум сельских акимов ЗКО", "Бенчмарк: ауыл әкімдері");
     freshForum = createForum("Бенчмарк: форум депутатов маслихатов", "Бенчмарк: мәслихат");
-    awaitProjects(ingestForum);
     awaitProjects(freshForum);
-    int participants = s.integer("PARTICIPANTS", 3000);
-    int freshParticipants = s.integer("FRESH_PARTICIPANTS", 300);
-    ingestCodes.addAll(register(ingestForum, participants));
-    freshCodes.addAll(register(freshForum, freshParticipants));
-    int seeds = s.integer("SEED_QUESTIONS", 500);
-    ExecutorService pool = Executors.newFixedThreadPool(16);
-    try {
-      List<Future<?>> done = new ArrayList<>();
-      for (int i = 0; i < seeds; i++) {
-        String[] who = ingestCodes.get(i % ingestCodes.size());
-        BenchData.Ask ask = BenchData.ask(new Random(s.seed() + 7 * i), who[1]);
-        done.add(pool.submit(() -> askWithGrace(ingestForum, who[0], ask)));
-      }
-      // the fresh forum's participants must be known to feedback-service before the clock runs
-      for (int i = 0; i < freshCodes.size(); i += Math.max(1, freshCodes.size() / 10)) {
-        String[] who = freshCodes.get(i);
-        BenchData.Ask ask = BenchData.ask(new Random(s.seed() + 11 * i), who[1]);
-        done.add(pool.submit(() -> askWithGrace(freshForum, who[0], ask)));
-      }
-      String[] last = freshCodes.get(freshCodes.size() - 1);
-      done.add(
-          pool.submit(
-              () -> askWithGrace(freshForum, last[0], BenchData.ask(new Random(1), last[1]))));
-      for (Future<?> f : done) {
-        f.get();
-      }
-    } finally {
-      pool.shutdown();
+    freshCodes.addAll(register(freshForum, s.integer("FRESH_PARTICIPANTS", 300)));
+    // the fresh forum's participants must be known to feedback-service before the clock runs
+    List<Callable<Void>> asks = new ArrayList<>();
+    for (int i = 0; i < freshCodes.size(); i += Math.max(1, freshCodes.size() / 10)) {
+      String[] who = freshCodes.get(i);
+      BenchData.Ask ask = BenchData.ask(new Random(s.seed() + 11 * i), who[1]);
+      asks.add(() -> askWithGrace(freshForum, who[0], ask));
     }
+    String[] last = freshCodes.get(freshCodes.size() - 1);
+    asks.add(() -> askWithGrace(freshForum, last[0], BenchData.ask(new Random(1), last[1])));
+    inParallel(asks);
+    newIngestForum();
     say(
         String.format(
             Locale.ROOT,
             "setup: 2 forums, %d + %d participants, %d seed questions in %.1f s",
             ingestCodes.size(),
             freshCodes.size(),
-            seeds,
+            questionsKnown.get(),
             (System.nanoTime() - t0) / 1e9));
     awaitReportsCaughtUp("setup");
+  }
+
+  /**
+   * A new forum for ingest, the popular question and freshness's background writes, with {@code
+   * PARTICIPANTS} participants who asked {@code SEED_QUESTIONS} questions between them: made in the
+   * setup, and again once the ingest forum has been forgotten ({@link #forgetForum}).
+   */
+  void newIngestForum() throws Exception {
+    ingestForum = createForum("Бенчмарк: форум сельских акимов ЗКО", "Бенчмарк: ауыл әкімдері");
+    awaitProjects(ingestForum);
+    ingestCodes.clear();
+    questionsKnown.set(0);
+    ingestCodes.addAll(register(ingestForum, s.integer("PARTICIPANTS", 3000)));
+    List<Callable<Void>> asks = new ArrayList<>();
+    for (int i = 0; i < s.integer("SEED_QUESTIONS", 500); i++) {
+      String[] who = ingestCodes.get(i % ingestCodes.size());
+      BenchData.Ask ask = BenchData.ask(new Random(s.seed() + 7 * i), who[1]);
+      asks.add(() -> askWithGrace(ingestForum, who[0], ask));
+    }
+    inParallel(asks);
+  }
+
+  private static void inParallel(List<Callable<Void>> tasks) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(16);
+    try {
+      for (Future<Void> f : pool.invokeAll(tasks)) {
+        f.get();
+      }
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private String createForum(String ru, String kk) throws Exception {
@@ -901,6 +918,67 @@ final class Phases {
         say("live stream failed: " + e);
       }
     }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // between phases
+
+  /**
+   * Removes a finished phase's forum from the database, when the database is the in-process memory
+   * backend. That backend keeps every document on the heap the stack's memory target caps, where a
+   * MongoDB keeps it on disk: 300,000 ingest writes took ~500 MB of it, and a fast ingest followed
+   * by the replay forum's 100,000 questions filled it, so that the later phases measured the
+   * collector (docs/benchmark.md, "One heap"). Each phase therefore starts with the database
+   * holding only what it uses; the phase itself still writes to a database that grows. Every
+   * document whose {@code forumId} is this forum, or whose {@code _id} starts with it (per-forum
+   * keys such as the flood logs'), in every service's database. {@code BENCH_KEEP_FORUMS=true}
+   * keeps them.
+   */
+  boolean forgetForum(String phase) {
+    String forumId = "replay".equals(phase) ? replayForum : ingestForum;
+    if (forumId == null
+        || !target.inProcess
+        || target.mongoUri.isEmpty()
+        || "true".equals(s.string("KEEP_FORUMS", "false"))) {
+      return false;
+    }
+    long t0 = System.nanoTime();
+    long heapBefore = usedHeapAfterCollection();
+    Bson ofForum =
+        Filters.or(
+            Filters.eq("forumId", forumId), Filters.regex("_id", "^" + Pattern.quote(forumId)));
+    Map<String, Long> removed = new TreeMap<>();
+    try (MongoClient client = MongoClients.create(target.mongoUri.get())) {
+      for (String name : client.listDatabaseNames()) {
+        if (List.of("admin", "local", "config").contains(name)) {
+          continue;
+        }
+        MongoDatabase database = client.getDatabase(name);
+        for (String collection : database.listCollectionNames()) {
+          long count = database.getCollection(collection).deleteMany(ofForum).getDeletedCount();
+          if (count > 0) {
+            removed.put(name + "." + collection, count);
+          }
+        }
+      }
+    }
+    long heapAfter = usedHeapAfterCollection();
+    Map<String, Object> result = new LinkedHashMap<>();
+    result.put("documents", removed.values().stream().mapToLong(Long::longValue).sum());
+    result.put("heap_used_mb_before", heapBefore);
+    result.put("heap_used_mb_after", heapAfter);
+    result.put("seconds", Report.round((System.nanoTime() - t0) / 1e9));
+    result.put("by_collection", removed);
+    details.put("forgotten_after_" + phase, result);
+    say("forgot the " + phase + " forum: " + result);
+    return true;
+  }
+
+  /** Heap in use (MB) right after a full collection: what the stack's live data takes. */
+  private static long usedHeapAfterCollection() {
+    System.gc();
+    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
+        / (1024 * 1024);
   }
 
   // ---------------------------------------------------------------------------------------------
