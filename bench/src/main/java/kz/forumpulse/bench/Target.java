@@ -4,7 +4,6 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
@@ -13,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import kz.forumpulse.localstack.FreePorts;
 import kz.forumpulse.localstack.LocalKafka;
 import kz.forumpulse.localstack.LocalMongo;
 import kz.forumpulse.localstack.LocalStackConfig;
@@ -188,11 +188,8 @@ final class Target implements AutoCloseable {
     }
   }
 
-  static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    }
+  static int freePort() {
+    return FreePorts.next();
   }
 
   private static String emptyToNull(String s) {

@@ -1,8 +1,6 @@
 package kz.forumpulse.systemtests.faults;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import kz.forumpulse.feedback.FeedbackApplication;
+import kz.forumpulse.localstack.FreePorts;
 import kz.forumpulse.localstack.LocalKafka;
 import kz.forumpulse.localstack.LocalMongo;
 import kz.forumpulse.registration.RegistrationApplication;
@@ -264,11 +263,6 @@ final class FaultyStack {
   }
 
   static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      socket.setReuseAddress(true);
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return FreePorts.next();
   }
 }
