@@ -19,7 +19,10 @@ public record Participant(
     String status,
     List<String> appliedEvents) {
 
+  /** Statuses in which a participant may no longer ask or support. */
+  static final List<String> MAY_NOT_ASK = List.of("CANCELLED", "ERASED", "DECLINED");
+
   public boolean mayAsk() {
-    return !"CANCELLED".equals(status) && !"ERASED".equals(status) && !"DECLINED".equals(status);
+    return !MAY_NOT_ASK.contains(status);
   }
 }

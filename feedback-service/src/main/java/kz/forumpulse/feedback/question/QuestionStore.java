@@ -1,9 +1,10 @@
 package kz.forumpulse.feedback.question;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import kz.forumpulse.events.DomainEvent;
 import kz.forumpulse.events.Topics;
 import kz.forumpulse.feedback.participant.ParticipantForgotten;
@@ -39,9 +40,17 @@ public class QuestionStore {
    * revision to guard the next vote with. Only a guess, so a vote on a question asked or voted on
    * through this instance needs no read first; the vote's update is guarded by the revision, so a
    * stale guess costs a failed update and a read, never a wrong count (see {@link
-   * #lastKnownForVote}).
+   * #lastKnownForVote}). Bounded, the questions least recently asked, voted on or read for a vote
+   * first out: those a vote is least likely to come back to.
    */
-  private final Map<String, Known> lastKnown = new ConcurrentHashMap<>();
+  private final Map<String, Known> lastKnown =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
+              return size() > LAST_KNOWN_MAX;
+            }
+          });
 
   private record Known(String forumId, VoteTarget target) {}
 
@@ -100,10 +109,6 @@ public class QuestionStore {
 
   /** Notes the state a vote of this instance just wrote (see {@link #lastKnownForVote}). */
   public void remember(String forumId, VoteTarget target) {
-    if (lastKnown.size() >= LAST_KNOWN_MAX) {
-      // Crude but bounded, as ReadCache: only a guess is lost.
-      lastKnown.clear();
-    }
     lastKnown.put(target.id(), new Known(forumId, target));
   }
 

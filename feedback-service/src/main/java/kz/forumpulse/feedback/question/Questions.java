@@ -58,22 +58,21 @@ class Questions {
     if (!forum.acceptsQuestions()) {
       throw new ApiProblem(HttpStatus.CONFLICT, "questionsClosed");
     }
-    Participant participant = participants.requireActive(forumId, accessCode);
-    if (!forum.hasActiveProject(request.project())) {
-      throw ApiProblem.forField(
-          HttpStatus.BAD_REQUEST, "project", "unknownProject", request.project());
+    String text;
+    try {
+      text = validText(forum, request);
+    } catch (ApiProblem invalid) {
+      // An unknown code is reported before what is wrong with the question, as it always was.
+      participants.requireActive(forumId, accessCode);
+      throw invalid;
     }
-    if (!forum.hasSession(request.sessionId())) {
-      throw ApiProblem.forField(
-          HttpStatus.BAD_REQUEST, "sessionId", "unknownSession", request.sessionId());
-    }
-    String text = plainText(request.text());
     boolean anonymous = Boolean.TRUE.equals(request.anonymous());
     String language = request.language() != null ? request.language() : Languages.detect(text);
     QuestionStatus status =
         forum.preModerated() ? QuestionStatus.PENDING_MODERATION : QuestionStatus.PUBLISHED;
-    // Counted last, so a refused question does not use up the participant's allowance.
-    floodLimit.acquire(forumId, participant.id());
+    // Finds the participant and counts the question in one round trip; last, so a refused
+    // question does not use up the participant's allowance.
+    Participant participant = floodLimit.acquire(forumId, accessCode);
 
     Instant now = clock.instant();
     String id = UUID.randomUUID().toString();
@@ -174,6 +173,19 @@ class Questions {
         .stream()
         .map(QuestionView::of)
         .toList();
+  }
+
+  /** The question's text, once its project and session are known to be the forum's. */
+  private static String validText(KnownForum forum, SubmitQuestionRequest request) {
+    if (!forum.hasActiveProject(request.project())) {
+      throw ApiProblem.forField(
+          HttpStatus.BAD_REQUEST, "project", "unknownProject", request.project());
+    }
+    if (!forum.hasSession(request.sessionId())) {
+      throw ApiProblem.forField(
+          HttpStatus.BAD_REQUEST, "sessionId", "unknownSession", request.sessionId());
+    }
+    return plainText(request.text());
   }
 
   /**

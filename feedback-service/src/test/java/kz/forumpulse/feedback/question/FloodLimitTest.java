@@ -12,22 +12,33 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import kz.forumpulse.events.ForumId;
+import kz.forumpulse.events.ParticipantCancelled;
+import kz.forumpulse.events.ParticipantId;
+import kz.forumpulse.events.ParticipantRegistered;
+import kz.forumpulse.feedback.Fixtures;
+import kz.forumpulse.feedback.participant.Participant;
+import kz.forumpulse.feedback.participant.ParticipantDirectory;
 import kz.forumpulse.mongoemulator.NarrowingMemoryBackend;
+import kz.forumpulse.support.web.ApiProblem;
 import kz.forumpulse.testsupport.MutableClock;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.HttpStatus;
 
 /**
- * The flood limit's one conditional update, on the database the local stack and the benchmark use:
- * a sliding window, exact under concurrency, and compatible with logs the earlier read-then-replace
- * version stored.
+ * The flood limit's one conditional update on the participant's document, on the database the local
+ * stack and the benchmark use: it finds the participant and counts the question at once, is a
+ * sliding window, exact under concurrency, and tells an unknown code or a participant who may not
+ * ask from one who asked too much.
  */
 class FloodLimitTest {
 
@@ -36,6 +47,7 @@ class FloodLimitTest {
   private MongoServer server;
   private MongoClient client;
   private MongoTemplate mongo;
+  private ParticipantDirectory participants;
   private final MutableClock clock = new MutableClock(START);
 
   @BeforeEach
@@ -44,6 +56,8 @@ class FloodLimitTest {
     InetSocketAddress address = server.bind();
     client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
     mongo = new MongoTemplate(client, "flood");
+    participants =
+        new ParticipantDirectory(mongo, Duration.ofMillis(300), Duration.ofSeconds(1), e -> {});
   }
 
   @AfterEach
@@ -52,44 +66,78 @@ class FloodLimitTest {
     server.shutdownNow();
   }
 
+  private FloodLimit limit(int max) {
+    return new FloodLimit(participants, mongo, clock, max, Duration.ofMinutes(10));
+  }
+
+  /** Registers a participant of this forum; returns their id. */
+  private String register(String forumId, String code) {
+    String id = UUID.randomUUID().toString();
+    participants.apply(
+        new ParticipantRegistered(
+            UUID.randomUUID(),
+            1,
+            START,
+            ForumId.of(forumId),
+            ParticipantId.of(id),
+            Fixtures.sha256(code),
+            "Айгуль Серикова",
+            "RURAL_AKIM",
+            "TEREKTI",
+            "Федоровский с.о.",
+            true,
+            false,
+            "kk",
+            "REGISTERED"));
+    return id;
+  }
+
+  private List<Instant> log(String participantId) {
+    Document stored = mongo.findById(participantId, Document.class, "participants");
+    return stored.getList(FloodLimit.LOG, Date.class).stream().map(Date::toInstant).toList();
+  }
+
   @Test
   void allowsMaxPerWindowAndFreesASlotWhenTheOldestLeavesIt() {
-    FloodLimit limit = new FloodLimit(mongo, clock, 3, Duration.ofMinutes(10));
-    limit.acquire("f", "p");
+    String p = register("f", "CODE-P");
+    register("f", "CODE-Q");
+    register("g", "CODE-G");
+    FloodLimit limit = limit(3);
+    assertThat(limit.acquire("f", "code-p").id()).isEqualTo(p);
     clock.set(START.plusSeconds(60));
-    limit.acquire("f", "p");
-    limit.acquire("f", "p");
+    limit.acquire("f", "CODE-P");
+    Participant counted = limit.acquire("f", "CODE-P");
+    assertThat(counted.fullName()).isEqualTo("Айгуль Серикова");
+    assertThat(counted.district()).isEqualTo("TEREKTI");
 
     clock.set(START.plusSeconds(120));
-    assertThatThrownBy(() -> limit.acquire("f", "p"))
+    assertThatThrownBy(() -> limit.acquire("f", "CODE-P"))
         .isInstanceOfSatisfying(
             FloodLimitExceeded.class,
             e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(480)));
     // The refusal did not use up anything: still refused a second before the first leaves.
     clock.set(START.plusSeconds(599));
-    assertThatThrownBy(() -> limit.acquire("f", "p"))
+    assertThatThrownBy(() -> limit.acquire("f", "CODE-P"))
         .isInstanceOfSatisfying(
             FloodLimitExceeded.class,
             e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(1)));
 
     // Ten minutes after the first question, one more fits, and only one.
     clock.set(START.plusSeconds(600));
-    limit.acquire("f", "p");
-    assertThatThrownBy(() -> limit.acquire("f", "p")).isInstanceOf(FloodLimitExceeded.class);
-    // Another participant, or the same one in another forum, has an allowance of their own.
-    limit.acquire("f", "q");
-    limit.acquire("g", "p");
+    limit.acquire("f", "CODE-P");
+    assertThatThrownBy(() -> limit.acquire("f", "CODE-P")).isInstanceOf(FloodLimitExceeded.class);
+    // Another participant, or one in another forum, has an allowance of their own.
+    limit.acquire("f", "CODE-Q");
+    limit.acquire("g", "CODE-G");
 
-    Document stored = mongo.findById("f/p", Document.class, FloodLimit.COLLECTION);
-    assertThat(stored.getList("log", Date.class))
-        .extracting(Date::toInstant)
+    assertThat(log(p))
         .containsExactly(START.plusSeconds(60), START.plusSeconds(60), START.plusSeconds(600));
-    assertThat(stored.getDate("expiresAt").toInstant()).isEqualTo(START.plusSeconds(1200));
   }
 
   @Test
   void concurrentQuestionsOfOneParticipantGetExactlyTheAllowance() throws Exception {
-    FloodLimit limit = new FloodLimit(mongo, clock, 10, Duration.ofMinutes(10));
+    String p = register("f", "CODE-P");
+    FloodLimit limit = limit(10);
     ExecutorService pool = Executors.newFixedThreadPool(8);
     try {
       List<Callable<Boolean>> attempts = new ArrayList<>();
@@ -97,7 +145,7 @@ class FloodLimitTest {
         attempts.add(
             () -> {
               try {
-                limit.acquire("f", "p");
+                limit.acquire("f", "CODE-P");
                 return true;
               } catch (FloodLimitExceeded refused) {
                 return false;
@@ -111,31 +159,41 @@ class FloodLimitTest {
         }
       }
       assertThat(allowed).isEqualTo(10);
+      assertThat(log(p)).hasSize(10);
     } finally {
       pool.shutdownNow();
     }
   }
 
   @Test
-  void countsOnALogTheEarlierVersionStored() {
-    // Written by the read-then-replace version: a revision, times inside the window only.
-    mongo.insert(
-        new Document("_id", "f/p")
-            .append(
-                "log",
-                List.of(
-                    Date.from(START.minusSeconds(300)),
-                    Date.from(START.minusSeconds(200)),
-                    Date.from(START.minusSeconds(100))))
-            .append("rev", 3L)
-            .append("expiresAt", Date.from(START.plusSeconds(500))),
-        FloodLimit.COLLECTION);
-    FloodLimit limit = new FloodLimit(mongo, clock, 4, Duration.ofMinutes(10));
-
-    limit.acquire("f", "p");
-    assertThatThrownBy(() -> limit.acquire("f", "p"))
+  void anUnknownCodeOrAParticipantWhoMayNotAskIsRefusedAndNothingIsCounted() {
+    String p = register("f", "CODE-P");
+    FloodLimit limit = limit(3);
+    assertThatThrownBy(() -> limit.acquire("f", "NO-SUCH-CODE"))
         .isInstanceOfSatisfying(
-            FloodLimitExceeded.class,
-            e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(300)));
+            ApiProblem.class, e -> assertThat(e.code()).isEqualTo("unknownParticipantCode"));
+    // The right code in another forum is no code there.
+    assertThatThrownBy(() -> limit.acquire("g", "CODE-P"))
+        .isInstanceOfSatisfying(
+            ApiProblem.class, e -> assertThat(e.code()).isEqualTo("unknownParticipantCode"));
+    limit.acquire("f", "CODE-P");
+
+    participants.apply(
+        new ParticipantCancelled(
+            UUID.randomUUID(),
+            1,
+            START,
+            ForumId.of("f"),
+            ParticipantId.of(p),
+            "CANCELLED",
+            "REGISTERED"));
+    assertThatThrownBy(() -> limit.acquire("f", "CODE-P"))
+        .isInstanceOfSatisfying(
+            ApiProblem.class,
+            e -> {
+              assertThat(e.status()).isEqualTo(HttpStatus.FORBIDDEN);
+              assertThat(e.code()).isEqualTo("participantMayNotAsk");
+            });
+    assertThat(log(p)).containsExactly(START);
   }
 }
