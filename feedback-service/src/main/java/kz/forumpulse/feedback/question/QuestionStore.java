@@ -1,13 +1,12 @@
 package kz.forumpulse.feedback.question;
 
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import kz.forumpulse.events.DomainEvent;
 import kz.forumpulse.events.Topics;
 import kz.forumpulse.feedback.participant.ParticipantForgotten;
+import kz.forumpulse.support.cache.LeastRecentlyUsed;
 import kz.forumpulse.support.outbox.OutboxEntry;
 import kz.forumpulse.support.outbox.OutboxRelay;
 import kz.forumpulse.support.web.ApiProblem;
@@ -43,14 +42,7 @@ public class QuestionStore {
    * #lastKnownForVote}). Bounded, the questions least recently asked, voted on or read for a vote
    * first out: those a vote is least likely to come back to.
    */
-  private final Map<String, Known> lastKnown =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(1024, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Known> eldest) {
-              return size() > LAST_KNOWN_MAX;
-            }
-          });
+  private final Map<String, Known> lastKnown = LeastRecentlyUsed.map(LAST_KNOWN_MAX);
 
   private record Known(String forumId, VoteTarget target) {}
 

@@ -2,7 +2,6 @@ package kz.forumpulse.reporting.faq;
 
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.ReportStamps;
 import kz.forumpulse.reporting.store.ReportStore;
+import kz.forumpulse.support.cache.LeastRecentlyUsed;
 import org.bson.Document;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
@@ -53,14 +53,7 @@ class FaqReports {
    * has not moved on. Organisers' screens ask again on every live signal, and a forum's report
    * stays the same between changes, so most requests cost one read by {@code _id}.
    */
-  private final Map<CacheKey, Cached> cache =
-      Collections.synchronizedMap(
-          new LinkedHashMap<>(64, 0.75f, true) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<CacheKey, Cached> eldest) {
-              return size() > CACHED_REPORTS;
-            }
-          });
+  private final Map<CacheKey, Cached> cache = LeastRecentlyUsed.map(CACHED_REPORTS);
 
   private record CacheKey(
       String generation, String forumId, FaqFilter filter, int max, String lang) {}
