@@ -926,13 +926,12 @@ final class Phases {
   /**
    * Removes a finished phase's forum from the database, when the database is the in-process memory
    * backend. That backend keeps every document on the heap the stack's memory target caps, where a
-   * MongoDB keeps it on disk: 300,000 ingest writes took ~500 MB of it, and a fast ingest followed
-   * by the replay forum's 100,000 questions filled it, so that the later phases measured the
-   * collector (docs/benchmark.md, "One heap"). Each phase therefore starts with the database
-   * holding only what it uses; the phase itself still writes to a database that grows. Every
-   * document whose {@code forumId} is this forum, or whose {@code _id} starts with it (per-forum
-   * keys such as the flood logs'), in every service's database. {@code BENCH_KEEP_FORUMS=true}
-   * keeps them.
+   * MongoDB keeps it on disk: ~275,000 ingest writes took ~600 MB of it, and a fast ingest with the
+   * replay forum's 100,000 questions filled it, so that the later phases measured the collector
+   * (docs/benchmark.md, "One heap"). Each phase therefore starts with the database holding only
+   * what it uses; the phase itself still writes to a database that grows. Every document whose
+   * {@code forumId} is this forum, or whose {@code _id} starts with it (per-forum keys such as the
+   * flood logs'), in every service's database. {@code BENCH_KEEP_FORUMS=true} keeps them.
    */
   boolean forgetForum(String phase) {
     String forumId = "replay".equals(phase) ? replayForum : ingestForum;
