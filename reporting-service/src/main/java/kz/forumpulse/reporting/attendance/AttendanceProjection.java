@@ -12,6 +12,7 @@ import kz.forumpulse.events.ParticipantRegistered;
 import kz.forumpulse.events.ParticipantUpdated;
 import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.store.Generation;
+import kz.forumpulse.reporting.store.ReportDays;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
@@ -148,6 +149,6 @@ public class AttendanceProjection {
   }
 
   private static String day(AttendeeEvent event) {
-    return event.occurredAt().toString().substring(0, 10);
+    return ReportDays.of(event.occurredAt());
   }
 }

@@ -1,12 +1,12 @@
 package kz.forumpulse.reporting.questions;
 
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.store.Generation;
+import kz.forumpulse.reporting.store.ReportDays;
 import kz.forumpulse.reporting.store.SeqGuardedWrites;
 import org.bson.Document;
 import org.springframework.context.ApplicationEventPublisher;
@@ -121,7 +121,7 @@ public class QuestionStatsProjection {
   private static String part(Document question, String part) {
     if ("day".equals(part)) {
       Date askedAt = question.getDate("askedAt");
-      return askedAt == null ? UNKNOWN : day(askedAt.toInstant());
+      return askedAt == null ? UNKNOWN : ReportDays.of(askedAt.toInstant());
     }
     return dimension(question.getString(part));
   }
@@ -133,11 +133,6 @@ public class QuestionStatsProjection {
 
   static String dimension(String value) {
     return value == null || value.isBlank() ? UNKNOWN : value;
-  }
-
-  /** Day of submission in UTC, as the attendance report counts registration days. */
-  static String day(Instant at) {
-    return at.toString().substring(0, 10);
   }
 
   private static String escape(String part) {
