@@ -297,6 +297,29 @@ final class Phases {
     }
   }
 
+  /** This JVM's garbage collections so far, by collector: count and milliseconds. */
+  private static Map<String, Long> collections() {
+    Map<String, Long> out = new HashMap<>();
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      out.put(gc.getName() + " count", gc.getCollectionCount());
+      out.put(gc.getName() + " ms", gc.getCollectionTime());
+    }
+    return out;
+  }
+
+  /** Counters that grew from {@code before} to {@code after}, by how much. */
+  private static Map<String, Long> delta(Map<String, Long> before, Map<String, Long> after) {
+    Map<String, Long> grown = new HashMap<>();
+    after.forEach(
+        (name, count) -> {
+          long delta = count - before.getOrDefault(name, 0L);
+          if (delta > 0) {
+            grown.put(name, delta);
+          }
+        });
+    return grown;
+  }
+
   private static long processCpuNanos() {
     return ((com.sun.management.OperatingSystemMXBean)
             java.lang.management.ManagementFactory.getOperatingSystemMXBean())
@@ -343,6 +366,19 @@ final class Phases {
       details.put("ingest_cpu_ms_per_write", Report.round(run.cpuMsPerWrite()));
     }
     details.put("ingest_errors_by_status", run.errors());
+    if (!run.collections().isEmpty()) {
+      details.put("ingest_collections", new TreeMap<>(run.collections()));
+      if (run.fullCollections() > 0) {
+        // The in-process database keeps ingest's documents on this heap: when they fill the old
+        // generation, the figure is the benchmark's bound, not the stack's (docs/benchmark.md,
+        // "One heap").
+        say(
+            "ingest: "
+                + run.fullCollections()
+                + " full collection(s) in the measured period: the in-process database filled the"
+                + " heap, and bounds this figure");
+      }
+    }
     // Round trips to the database per accepted write, by the whole stack (services, relays,
     // consumers): a count, so unlike CPU time it does not move with the machine's load.
     run.dbCommandsPerRequest()
@@ -437,15 +473,32 @@ final class Phases {
     say("ingest saturation check: " + result);
   }
 
-  /** What one closed-loop load of the ingest mix measured over {@code measuredS} seconds. */
-  private record IngestRun(
+  /**
+   * What one closed-loop load measured; {@code collections} are this JVM's garbage collections over
+   * the measured period, by collector ({@code "PS MarkSweep count"}, {@code "… ms"}), when the
+   * stack runs in it.
+   */
+  record IngestRun(
       Histogram latencies,
       int measuredS,
       long[] kinds,
       List<Long> curve,
       double cpuMsPerWrite,
       Map<String, Long> errors,
-      Map<String, Long> dbCommands) {
+      Map<String, Long> dbCommands,
+      Map<String, Long> collections) {
+
+    /**
+     * Collections of the whole heap (the old generation's collector: Parallel's and Serial's
+     * mark-sweep, G1's old generation) in the measured period.
+     */
+    long fullCollections() {
+      return collections.entrySet().stream()
+          .filter(e -> e.getKey().endsWith(" count"))
+          .filter(e -> e.getKey().contains("MarkSweep") || e.getKey().contains("Old"))
+          .mapToLong(Map.Entry::getValue)
+          .sum();
+    }
 
     double writesPerS() {
       return latencies.getTotalCount() / (double) measuredS;
@@ -527,6 +580,7 @@ final class Phases {
     // measured period.
     long[] cpu = new long[2];
     List<Map<String, Long>> commands = new ArrayList<>(List.of(Map.of(), Map.of()));
+    List<Map<String, Long>> collections = new ArrayList<>(List.of(Map.of(), Map.of()));
     Thread cpuProbe =
         new Thread(
             () -> {
@@ -534,9 +588,11 @@ final class Phases {
                 sleepUntil(measureFrom);
                 cpu[0] = processCpuNanos();
                 commands.set(0, target.dbCommands.get());
+                collections.set(0, collections());
                 sleepUntil(measureTo);
                 cpu[1] = processCpuNanos();
                 commands.set(1, target.dbCommands.get());
+                collections.set(1, collections());
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
               }
@@ -567,17 +623,15 @@ final class Phases {
         all.getTotalCount() > 0 && cpu[1] > cpu[0]
             ? (cpu[1] - cpu[0]) / 1e6 / all.getTotalCount()
             : 0;
-    Map<String, Long> commandsInPeriod = new HashMap<>();
-    commands
-        .get(1)
-        .forEach(
-            (command, count) -> {
-              long delta = count - commands.get(0).getOrDefault(command, 0L);
-              if (delta > 0) {
-                commandsInPeriod.put(command, delta);
-              }
-            });
-    return new IngestRun(all, measure, kinds, curve, cpuMs, errs, commandsInPeriod);
+    return new IngestRun(
+        all,
+        measure,
+        kinds,
+        curve,
+        cpuMs,
+        errs,
+        delta(commands.get(0), commands.get(1)),
+        target.inProcess ? delta(collections.get(0), collections.get(1)) : Map.of());
   }
 
   // ---------------------------------------------------------------------------------------------
