@@ -10,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
@@ -300,7 +301,7 @@ final class Phases {
   /** This JVM's garbage collections so far, by collector: count and milliseconds. */
   private static Map<String, Long> collections() {
     Map<String, Long> out = new HashMap<>();
-    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+    for (var gc : ManagementFactory.getGarbageCollectorMXBeans()) {
       out.put(gc.getName() + " count", gc.getCollectionCount());
       out.put(gc.getName() + " ms", gc.getCollectionTime());
     }
@@ -321,8 +322,7 @@ final class Phases {
   }
 
   private static long processCpuNanos() {
-    return ((com.sun.management.OperatingSystemMXBean)
-            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+    return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }
 
@@ -984,8 +984,9 @@ final class Phases {
    * replay forum's 100,000 questions filled it, so that the later phases measured the collector
    * (docs/benchmark.md, "One heap"). Each phase therefore starts with the database holding only
    * what it uses; the phase itself still writes to a database that grows. Every document whose
-   * {@code forumId} is this forum, or whose {@code _id} starts with it (per-forum keys such as the
-   * flood logs'), in every service's database. {@code BENCH_KEEP_FORUMS=true} keeps them.
+   * {@code forumId} is this forum, or whose {@code _id} starts with it (documents kept per forum:
+   * its seat counter, its report stamp), in every service's database. {@code
+   * BENCH_KEEP_FORUMS=true} keeps them.
    */
   boolean forgetForum(String phase) {
     String forumId = "replay".equals(phase) ? replayForum : ingestForum;
@@ -1030,8 +1031,7 @@ final class Phases {
   /** Heap in use (MB) right after a full collection: what the stack's live data takes. */
   private static long usedHeapAfterCollection() {
     System.gc();
-    return java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed()
-        / (1024 * 1024);
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024 * 1024);
   }
 
   // ---------------------------------------------------------------------------------------------
