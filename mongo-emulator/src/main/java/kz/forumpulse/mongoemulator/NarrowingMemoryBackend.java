@@ -2,20 +2,24 @@ package kz.forumpulse.mongoemulator;
 
 import de.bwaldvogel.mongo.backend.CollectionOptions;
 import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
 import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoMessage;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * mongo-java-server's memory backend with {@link IndexNarrowing}, and documents stored with shared
- * strings ({@link CompactDocuments}).
+ * mongo-java-server's memory backend with {@link IndexNarrowing}, documents stored with shared
+ * strings ({@link CompactDocuments}), and unique indexes that skip an update that left their keys
+ * alone ({@link UnchangedKeysIndex}).
  */
 public class NarrowingMemoryBackend extends MemoryBackend {
 
@@ -66,6 +70,12 @@ public class NarrowingMemoryBackend extends MemoryBackend {
     @Override
     protected MemoryCollection openOrCreateCollection(String name, CollectionOptions options) {
       return new Collection(this, name, options, cursorRegistry, narrowed);
+    }
+
+    @Override
+    protected Index<Integer> openOrCreateUniqueIndex(
+        String collectionName, String indexName, List<IndexKey> keys, boolean sparse) {
+      return new UnchangedKeysIndex(indexName, keys, sparse);
     }
   }
 

@@ -2,6 +2,7 @@ package kz.forumpulse.mongoemulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
@@ -103,6 +104,13 @@ class NarrowingBackendTest {
         seen.add(
             c.updateOne(filter, Updates.inc("u", 1), new UpdateOptions().upsert(false))
                 .getMatchedCount());
+        // Updates that change (or seem to change) unique keys: collisions, a sparse key removed, an
+        // int replaced by an equal long.
+        seen.add(updateOrError(c, filter, Updates.set("v", random.nextInt(4))));
+        seen.add(updateOrError(c, filter, Updates.set("contact", "k" + random.nextInt(60))));
+        seen.add(updateOrError(c, filter, Updates.set("code", "c" + random.nextInt(60))));
+        seen.add(updateOrError(c, filter, Updates.unset("code")));
+        seen.add(updateOrError(c, filter, Updates.set("v", (long) random.nextInt(4))));
       }
       seen.add(
           c.deleteMany(Filters.and(Filters.eq("_id", "q7"), Filters.exists("v")))
@@ -111,6 +119,15 @@ class NarrowingBackendTest {
       return seen;
     } finally {
       server.shutdownNow();
+    }
+  }
+
+  /** The update's modified count, or the error code and message it was refused with. */
+  private static Object updateOrError(MongoCollection<Document> c, Bson filter, Bson update) {
+    try {
+      return c.updateOne(filter, update).getModifiedCount();
+    } catch (MongoWriteException e) {
+      return e.getCode() + " " + e.getError().getMessage();
     }
   }
 
