@@ -341,8 +341,29 @@ final class Phases {
             warmup,
             measure,
             Benchmark.Load.now()));
-    AtomicLong askers = new AtomicLong();
-    IngestRun run = load(threads, warmup, measure, 0, (r, kind) -> write(r, askers, kind));
+    IngestRun run;
+    List<Long> curve = new ArrayList<>();
+    if (warmup > 0 && canForget() && !"same".equals(s.string("WARMUP_FORUM", "own"))) {
+      // The warm-up's writes would stay on this heap for the measured period (the in-process
+      // database keeps every document there; docs/benchmark.md, "One heap"): warm up on one forum,
+      // forget it, and measure on a new one once the clients have filled the queues again.
+      AtomicLong warmupAskers = new AtomicLong();
+      IngestRun warm = load(threads, 0, warmup, 0, (r, kind) -> write(r, warmupAskers, kind));
+      curve.addAll(warm.curve());
+      awaitReportsCaughtUp("ingest warm-up");
+      forgetForum("ingest_warmup");
+      newIngestForum();
+      awaitReportsCaughtUp("a new ingest forum");
+      int settle = s.integer("SETTLE_S", INGEST_SLICE_S);
+      say(String.format(Locale.ROOT, "ingest: %d s settling, %d s measured", settle, measure));
+      AtomicLong askers = new AtomicLong();
+      run = load(threads, settle, measure, 3_000_017, (r, kind) -> write(r, askers, kind));
+      details.put("ingest_settle_s", settle);
+    } else {
+      AtomicLong askers = new AtomicLong();
+      run = load(threads, warmup, measure, 0, (r, kind) -> write(r, askers, kind));
+    }
+    curve.addAll(run.curve());
     Histogram all = run.latencies();
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("ingest_writes_per_s", Report.round(run.writesPerS()));
@@ -360,7 +381,7 @@ final class Phases {
             "supports",
             run.kinds()[2]));
     details.put("ingest_max_ms", Report.round(all.getMaxValue() / 1000.0));
-    details.put("ingest_writes_per_s_by_" + INGEST_SLICE_S + "s", run.curve());
+    details.put("ingest_writes_per_s_by_" + INGEST_SLICE_S + "s", curve);
     if (run.cpuMsPerWrite() > 0) {
       // Meaningful with the stack in this JVM: CPU of stack and load generator per accepted write.
       details.put("ingest_cpu_ms_per_write", Report.round(run.cpuMsPerWrite()));
@@ -990,10 +1011,7 @@ final class Phases {
    */
   boolean forgetForum(String phase) {
     String forumId = "replay".equals(phase) ? replayForum : ingestForum;
-    if (forumId == null
-        || !target.inProcess
-        || target.mongoUri.isEmpty()
-        || "true".equals(s.string("KEEP_FORUMS", "false"))) {
+    if (forumId == null || !canForget()) {
       return false;
     }
     long t0 = System.nanoTime();
@@ -1026,6 +1044,13 @@ final class Phases {
     details.put("forgotten_after_" + phase, result);
     say("forgot the " + phase + " forum: " + result);
     return true;
+  }
+
+  /** Whether {@link #forgetForum} removes anything: only in-process, and unless told to keep. */
+  private boolean canForget() {
+    return target.inProcess
+        && target.mongoUri.isPresent()
+        && !"true".equals(s.string("KEEP_FORUMS", "false"));
   }
 
   /** Heap in use (MB) right after a full collection: what the stack's live data takes. */
