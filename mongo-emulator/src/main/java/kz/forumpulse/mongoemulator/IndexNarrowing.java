@@ -2,12 +2,16 @@ package kz.forumpulse.mongoemulator;
 
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.BsonRegularExpression;
 import de.bwaldvogel.mongo.bson.Document;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
@@ -45,6 +49,46 @@ final class IndexNarrowing {
       }
     }
     return null;
+  }
+
+  /**
+   * Positions of the documents a filter {@code {_id: {$in: [ids]}}} with only string ids selects,
+   * looked up one id at a time in the {@code _id} index, in the order mongo-java-server reads them
+   * (the ids sorted by its value order); null for any other filter. The stock server finds the same
+   * positions in the index, then matches every one of them against the whole filter again,
+   * comparing its id with each id of the list after normalising both: n × n comparisons for n ids
+   * (a fifth of the server's time in a rebuild, which reads its batch's questions and cells this
+   * way). A document found under an id is one the filter selects, so the caller matches the
+   * candidates against an empty filter.
+   */
+  static <P> Iterable<P> idsIn(Document query, List<Index<P>> indexes) {
+    if (query.size() != 1
+        || !(query.get("_id") instanceof Document condition)
+        || condition.size() != 1
+        || !(condition.get("$in") instanceof Collection<?> ids)
+        || !ids.stream().allMatch(String.class::isInstance)) {
+      return null;
+    }
+    for (Index<P> index : indexes) {
+      if (index.canHandle(query)) {
+        // the index the stock server would read from: use it only if it is the _id index
+        if (!index.isUnique() || !List.of("_id").equals(keyNames(index))) {
+          return null;
+        }
+        Set<Object> sorted = new TreeSet<>(ValueComparator.asc());
+        sorted.addAll(ids);
+        List<P> positions = new ArrayList<>(sorted.size());
+        for (Object id : sorted) {
+          index.getPositions(new Document("_id", id)).forEach(positions::add);
+        }
+        return positions;
+      }
+    }
+    return null;
+  }
+
+  private static List<String> keyNames(Index<?> index) {
+    return index.getKeys().stream().map(IndexKey::getKey).toList();
   }
 
   /** The filter on exactly the index's keys, if the query pins them all and the index serves it. */

@@ -110,6 +110,10 @@ public class NarrowingH2Backend extends H2Backend {
     @Override
     protected QueryResult queryDocuments(
         Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
+      Iterable<Object> byId = IndexNarrowing.idsIn(query, getIndexes());
+      if (byId != null) {
+        return matchDocuments(new Document(), byId, orderBy, skip, limit, batchSize, fields);
+      }
       Iterable<Object> candidates = IndexNarrowing.candidates(query, getIndexes());
       if (candidates == null) {
         return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);

@@ -120,6 +120,10 @@ public class NarrowingMemoryBackend extends MemoryBackend {
     @Override
     protected QueryResult queryDocuments(
         Document query, Document orderBy, int skip, int limit, int batchSize, Document fields) {
+      Iterable<Integer> byId = IndexNarrowing.idsIn(query, getIndexes());
+      if (byId != null) {
+        return matchDocuments(new Document(), byId, orderBy, skip, limit, batchSize, fields);
+      }
       Iterable<Integer> candidates = IndexNarrowing.candidates(query, getIndexes());
       if (candidates == null) {
         return super.queryDocuments(query, orderBy, skip, limit, batchSize, fields);

@@ -61,6 +61,13 @@ class NarrowingBackendTest {
       filters.add(Filters.or(Filters.eq("_id", id), Filters.eq("v", v)));
       filters.add(Filters.eq("forum", "f" + random.nextInt(3)));
       filters.add(Filters.and(Filters.eq("_id", id), Filters.eq("missing", null)));
+      // read one id at a time from the _id index (only string ids, nothing else in the filter)
+      filters.add(
+          Filters.in("_id", "q" + random.nextInt(60), "q" + random.nextInt(60), id, id, "absent"));
+      filters.add(Filters.in("_id", List.of()));
+      filters.add(Filters.in("_id", "q" + random.nextInt(60), 7));
+      filters.add(Filters.and(Filters.in("_id", id, "q" + random.nextInt(60)), Filters.eq("v", v)));
+      filters.add(Filters.in("contact", "k" + random.nextInt(60), "k" + random.nextInt(60)));
     }
     return filters;
   }
@@ -99,6 +106,7 @@ class NarrowingBackendTest {
           f -> c.find(f).sort(Sorts.ascending("_id")).into(new ArrayList<>());
       for (Bson filter : filters(random)) {
         seen.add(find.apply(filter));
+        seen.add(c.find(filter).into(new ArrayList<>()));
         seen.add(c.countDocuments(filter));
         seen.add(c.updateOne(filter, Updates.inc("n", 1)).getModifiedCount());
         seen.add(
