@@ -1,5 +1,7 @@
 package kz.forumpulse.reporting.faq;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.client.model.InsertManyOptions;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -29,7 +31,6 @@ import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -565,15 +566,24 @@ public class FaqProjection {
 
   /** Inserts all; false if some already existed (those are left as they are). */
   private boolean insertAll(String collection, List<Document> documents) {
-    try {
-      mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection).insert(documents).execute();
-      return true;
-    } catch (BulkOperationException someExisted) {
-      if (someExisted.getErrors().stream().allMatch(e -> e.getCode() == 11000)) {
-        return false;
-      }
-      throw someExisted;
-    }
+    // Straight to the driver: the documents are plain BSON already, and Spring Data's bulk
+    // operations mapped each one and published its save events — about a tenth of the rebuild's
+    // applying thread. execute() still translates any other failure into Spring's exceptions, which
+    // TransientFailures tells apart.
+    return mongo.execute(
+        collection,
+        target -> {
+          try {
+            target.insertMany(documents, new InsertManyOptions().ordered(false));
+            return true;
+          } catch (MongoBulkWriteException someExisted) {
+            if (someExisted.getWriteConcernError() == null
+                && someExisted.getWriteErrors().stream().allMatch(e -> e.getCode() == 11000)) {
+              return false;
+            }
+            throw someExisted;
+          }
+        });
   }
 
   private static boolean counted(Document question) {
