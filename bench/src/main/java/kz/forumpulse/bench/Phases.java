@@ -271,6 +271,12 @@ final class Phases {
   // ---------------------------------------------------------------------------------------------
   // 1. ingest at saturation
 
+  /** {@link #load} of the write mix, with its own cursor over the askers. */
+  private IngestRun writeMix(int threads, int warmup, int measure, long seedSalt) throws Exception {
+    AtomicLong askers = new AtomicLong();
+    return load(threads, warmup, measure, seedSalt, (r, kind) -> write(r, askers, kind));
+  }
+
   /** One write of the mix: 20 % registrations, 50 % questions, 30 % supports. */
   private int write(Random r, AtomicLong askerCursor, int[] kind) throws Exception {
     int dice = r.nextInt(100);
@@ -347,8 +353,7 @@ final class Phases {
       // The warm-up's writes would stay on this heap for the measured period (the in-process
       // database keeps every document there; docs/benchmark.md, "One heap"): warm up on one forum,
       // forget it, and measure on a new one once the clients have filled the queues again.
-      AtomicLong warmupAskers = new AtomicLong();
-      IngestRun warm = load(threads, 0, warmup, 0, (r, kind) -> write(r, warmupAskers, kind));
+      IngestRun warm = writeMix(threads, 0, warmup, 0);
       curve.addAll(warm.curve());
       awaitReportsCaughtUp("ingest warm-up");
       forgetForum("ingest_warmup");
@@ -356,12 +361,10 @@ final class Phases {
       awaitReportsCaughtUp("a new ingest forum");
       int settle = s.integer("SETTLE_S", INGEST_SLICE_S);
       say(String.format(Locale.ROOT, "ingest: %d s settling, %d s measured", settle, measure));
-      AtomicLong askers = new AtomicLong();
-      run = load(threads, settle, measure, 3_000_017, (r, kind) -> write(r, askers, kind));
+      run = writeMix(threads, settle, measure, 3_000_017);
       details.put("ingest_settle_s", settle);
     } else {
-      AtomicLong askers = new AtomicLong();
-      run = load(threads, warmup, measure, 0, (r, kind) -> write(r, askers, kind));
+      run = writeMix(threads, warmup, measure, 0);
     }
     curve.addAll(run.curve());
     Histogram all = run.latencies();
@@ -483,8 +486,7 @@ final class Phases {
       return;
     }
     // Other random choices than the measured run's (whose client i would repeat client i's).
-    AtomicLong askers = new AtomicLong();
-    IngestRun check = load(more, warmup, measure, 1_000_003, (r, kind) -> write(r, askers, kind));
+    IngestRun check = writeMix(more, warmup, measure, 1_000_003);
     Map<String, Object> result = new LinkedHashMap<>();
     result.put("threads", more);
     result.put("writes_per_s", Report.round(check.writesPerS()));
