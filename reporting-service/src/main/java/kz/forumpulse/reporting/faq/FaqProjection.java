@@ -1,7 +1,7 @@
 package kz.forumpulse.reporting.faq;
 
-import com.mongodb.MongoBulkWriteException;
-import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.InsertOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -25,17 +25,14 @@ import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.questions.QuestionStatsProjection;
 import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.GuardedUpdate;
+import kz.forumpulse.reporting.store.RawDocuments;
 import kz.forumpulse.reporting.store.ReportStamps;
 import kz.forumpulse.reporting.store.SeqGuardedWrites;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 /**
@@ -75,6 +72,10 @@ public class FaqProjection {
   private static final Logger log = LoggerFactory.getLogger(FaqProjection.class);
   private static final Set<String> VISIBLE = Set.of("PUBLISHED", "APPROVED", "ANSWERED");
   private static final int MAX_ATTEMPTS = 20;
+
+  /** The fields of a stored question that events change. */
+  private static final List<String> CHANGEABLE =
+      List.of("status", "answer", "text", "supporters", "supportCount", SeqGuardedWrites.LAST_SEQ);
 
   /**
    * An event with the offset of the record that carried it, and, when the reader had a moment, its
@@ -247,9 +248,7 @@ public class FaqProjection {
     private void load() {
       Set<String> ids = new LinkedHashSet<>();
       events.forEach(s -> ids.add(s.event().questionId().value()));
-      mongo
-          .find(Query.query(Criteria.where("_id").in(ids)), Document.class, gen.questions())
-          .forEach(this::remember);
+      RawDocuments.byId(mongo, gen.questions(), ids).values().forEach(this::remember);
     }
 
     private void remember(Document question) {
@@ -278,17 +277,12 @@ public class FaqProjection {
         first.addAll(firstInBatch.values());
         return first;
       }
-      Map<String, Long> recorded = new HashMap<>();
-      mongo
-          .find(
-              Query.query(Criteria.where("_id").in(firstInBatch.keySet())),
-              Document.class,
-              gen.faqEvents())
-          .forEach(d -> recorded.put(d.getString("_id"), d.get("seq", Number.class).longValue()));
+      Map<String, Document> recorded =
+          RawDocuments.byId(mongo, gen.faqEvents(), firstInBatch.keySet());
       firstInBatch.forEach(
           (id, s) -> {
-            Long seq = recorded.get(id);
-            if (seq != null && seq == s.seq()) {
+            Document entry = recorded.get(id);
+            if (entry != null && number(entry.get("seq")) == s.seq()) {
               first.add(s);
             }
           });
@@ -421,25 +415,22 @@ public class FaqProjection {
       if (changedQuestions.isEmpty()) {
         return;
       }
-      BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, gen.questions());
+      List<UpdateOneModel<Document>> writes = new ArrayList<>();
       changedQuestions.forEach(
           (id, q) -> {
-            Update update = new Update().inc(GuardedUpdate.VERSION, 1);
-            for (String field :
-                List.of(
-                    "status",
-                    "answer",
-                    "text",
-                    "supporters",
-                    "supportCount",
-                    SeqGuardedWrites.LAST_SEQ)) {
+            Document set = new Document();
+            for (String field : CHANGEABLE) {
               if (q.containsKey(field)) {
-                update.set(field, q.get(field));
+                set.put(field, q.get(field));
               }
             }
-            bulk.updateOne(GuardedUpdate.onVersion(id, versions.get(id)), update);
+            writes.add(
+                new UpdateOneModel<>(
+                    GuardedUpdate.onVersion(id, versions.get(id)),
+                    new Document("$set", set)
+                        .append("$inc", new Document(GuardedUpdate.VERSION, 1))));
           });
-      if (bulk.execute().getMatchedCount() != changedQuestions.size()) {
+      if (RawDocuments.write(mongo, gen.questions(), writes).matched() != writes.size()) {
         throw new ConcurrentChange("questions of the batch changed while it was applied");
       }
     }
@@ -482,32 +473,26 @@ public class FaqProjection {
     if (wanted.isEmpty()) {
       return;
     }
-    Query byIds = Query.query(Criteria.where("_id").in(textIds));
-    byIds.fields().include("_id", "text");
-    Map<String, String> texts = new HashMap<>();
-    mongo
-        .find(byIds, Document.class, gen.questions())
-        .forEach(d -> texts.put(d.getString("_id"), d.getString("text")));
-    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, gen.groups());
-    int operations = 0;
+    Map<String, Document> texts = RawDocuments.byId(mongo, gen.questions(), textIds, "text");
+    List<UpdateOneModel<Document>> writes = new ArrayList<>();
     for (Map.Entry<String, Map<String, String>> group : wanted.entrySet()) {
-      Update update = new Update();
+      Document set = new Document();
       group
           .getValue()
           .forEach(
               (lang, questionId) -> {
-                String text = texts.get(questionId);
-                if (text != null) {
-                  update.set("representative." + lang, text);
+                Document question = texts.get(questionId);
+                if (question != null && question.getString("text") != null) {
+                  set.put("representative." + lang, question.getString("text"));
                 }
               });
-      if (!update.getUpdateObject().isEmpty()) {
-        bulk.updateOne(Query.query(Criteria.where("_id").is(group.getKey())), update);
-        operations++;
+      if (!set.isEmpty()) {
+        writes.add(
+            new UpdateOneModel<>(new Document("_id", group.getKey()), new Document("$set", set)));
       }
     }
-    if (operations > 0) {
-      bulk.execute();
+    if (!writes.isEmpty()) {
+      RawDocuments.write(mongo, gen.groups(), writes);
       wanted.forEach((key, chosen) -> storedRepresentatives.put(gen.id() + "|" + key, chosen));
     }
   }
@@ -566,24 +551,9 @@ public class FaqProjection {
 
   /** Inserts all; false if some already existed (those are left as they are). */
   private boolean insertAll(String collection, List<Document> documents) {
-    // Straight to the driver: the documents are plain BSON already, and Spring Data's bulk
-    // operations mapped each one and published its save events — about a tenth of the rebuild's
-    // applying thread. execute() still translates any other failure into Spring's exceptions, which
-    // TransientFailures tells apart.
-    return mongo.execute(
-        collection,
-        target -> {
-          try {
-            target.insertMany(documents, new InsertManyOptions().ordered(false));
-            return true;
-          } catch (MongoBulkWriteException someExisted) {
-            if (someExisted.getWriteConcernError() == null
-                && someExisted.getWriteErrors().stream().allMatch(e -> e.getCode() == 11000)) {
-              return false;
-            }
-            throw someExisted;
-          }
-        });
+    List<InsertOneModel<Document>> inserts = new ArrayList<>(documents.size());
+    documents.forEach(d -> inserts.add(new InsertOneModel<>(d)));
+    return RawDocuments.write(mongo, collection, inserts).duplicates() == 0;
   }
 
   private static boolean counted(Document question) {

@@ -1,7 +1,6 @@
 package kz.forumpulse.reporting.store;
 
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
+import org.bson.Document;
 
 /**
  * The version compare-and-set every guarded report document is written with: read the document by
@@ -25,9 +24,8 @@ public final class GuardedUpdate {
    * did not exist ({@code version} null) — no version yet. {@code $exists}, not "v: null": an
    * equality would be copied into a document an upsert creates.
    */
-  public static Query onVersion(Object id, Object version) {
-    Criteria filter = Criteria.where("_id").is(id);
-    return Query.query(
-        version == null ? filter.and(VERSION).exists(false) : filter.and(VERSION).is(version));
+  public static Document onVersion(Object id, Object version) {
+    return new Document("_id", id)
+        .append(VERSION, version == null ? new Document("$exists", false) : version);
   }
 }

@@ -1,19 +1,14 @@
 package kz.forumpulse.reporting.store;
 
-import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
-import org.springframework.data.mongodb.core.query.Criteria;
-import org.springframework.data.mongodb.core.query.Query;
-import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * Exactly-once changes to aggregate documents, many events at a time (ADR 0007).
@@ -41,10 +36,17 @@ public final class SeqGuardedWrites {
   private final MongoTemplate mongo;
   private final String collection;
   private final Map<String, List<Change>> pending = new LinkedHashMap<>();
+  private final Runnable afterRead;
 
   public SeqGuardedWrites(MongoTemplate mongo, String collection) {
+    this(mongo, collection, () -> {});
+  }
+
+  /** With {@code afterRead} run between a round's read and its write: where a rival can cut in. */
+  SeqGuardedWrites(MongoTemplate mongo, String collection, Runnable afterRead) {
     this.mongo = mongo;
     this.collection = collection;
+    this.afterRead = afterRead;
   }
 
   /** The change the event at {@code seq} makes to document {@code id}; fill it in. */
@@ -67,53 +69,48 @@ public final class SeqGuardedWrites {
         throw new IllegalStateException(
             "Documents " + left.keySet() + " in " + collection + " keep changing under the batch");
       }
-      Map<String, Document> current = new HashMap<>();
-      mongo
-          .find(Query.query(Criteria.where("_id").in(left.keySet())), Document.class, collection)
-          .forEach(d -> current.put(String.valueOf(d.get("_id")), d));
-      BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
-      int operations = 0;
+      Map<String, Document> current = RawDocuments.byId(mongo, collection, left.keySet());
+      afterRead.run();
+      List<UpdateOneModel<Document>> writes = new ArrayList<>();
       for (var it = left.entrySet().iterator(); it.hasNext(); ) {
         Map.Entry<String, List<Change>> entry = it.next();
         Document doc = current.get(entry.getKey());
-        long applied = lastSeq(doc);
-        List<Change> todo = entry.getValue().stream().filter(c -> c.seq > applied).toList();
+        List<Change> todo = notApplied(entry.getValue(), lastSeq(doc));
         if (todo.isEmpty()) {
           it.remove();
           continue;
         }
-        Update update = merge(todo);
-        Query filter =
-            GuardedUpdate.onVersion(
-                entry.getKey(), doc == null ? null : doc.get(GuardedUpdate.VERSION));
-        if (doc == null) {
-          bulk.upsert(filter, update);
-        } else {
-          bulk.updateOne(filter, update);
-        }
-        operations++;
+        writes.add(
+            new UpdateOneModel<>(
+                GuardedUpdate.onVersion(
+                    entry.getKey(), doc == null ? null : doc.get(GuardedUpdate.VERSION)),
+                merge(todo),
+                new UpdateOptions().upsert(doc == null)));
       }
-      if (operations == 0) {
+      if (writes.isEmpty()) {
         break;
       }
-      try {
-        BulkWriteResult result = bulk.execute();
-        int landed = result.getMatchedCount() + result.getUpserts().size();
-        written += landed;
-        if (landed == operations) {
-          break;
-        }
-      } catch (BulkOperationException createdMeanwhile) {
-        // Typically an upsert that lost the race to create the document: read again.
-        written +=
-            createdMeanwhile.getResult().getMatchedCount()
-                + createdMeanwhile.getResult().getUpserts().size();
+      // A write that missed found its document changed since it was read, or lost the race to
+      // create it: the next round reads them again, and finds the ones that did land marked with
+      // their offsets.
+      RawDocuments.Landed landed = RawDocuments.write(mongo, collection, writes);
+      written += landed.matched() + landed.upserted();
+      if (landed.matched() + landed.upserted() == writes.size()) {
+        break;
       }
-      // Some documents changed since they were read: the next round reads them again, and finds
-      // the ones that did land marked with their offsets.
     }
     pending.clear();
     return written;
+  }
+
+  private static List<Change> notApplied(List<Change> changes, long applied) {
+    List<Change> todo = new ArrayList<>(changes.size());
+    for (Change c : changes) {
+      if (c.seq > applied) {
+        todo.add(c);
+      }
+    }
+    return todo;
   }
 
   private static long lastSeq(Document doc) {
@@ -121,10 +118,10 @@ public final class SeqGuardedWrites {
     return last == null ? Long.MIN_VALUE : last.longValue();
   }
 
-  private static Update merge(List<Change> changes) {
+  private static Document merge(List<Change> changes) {
     Map<String, Long> inc = new LinkedHashMap<>();
-    Map<String, Object> set = new LinkedHashMap<>();
-    Map<String, Object> setOnInsert = new LinkedHashMap<>();
+    Document set = new Document();
+    Document setOnInsert = new Document();
     Map<String, Date> min = new LinkedHashMap<>();
     Map<String, Date> max = new LinkedHashMap<>();
     long last = Long.MIN_VALUE;
@@ -136,51 +133,64 @@ public final class SeqGuardedWrites {
       c.max.forEach((k, v) -> max.merge(k, v, (a, b) -> a.after(b) ? a : b));
       last = Math.max(last, c.seq);
     }
-    Update update = new Update();
+    Document increments = new Document();
     inc.forEach(
         (k, v) -> {
           if (v != 0) {
             // As an int while it fits, so counters keep the type they were created with.
-            update.inc(k, v == (int) (long) v ? (Number) (int) (long) v : v);
+            increments.put(k, v == (int) (long) v ? (Number) (int) (long) v : v);
           }
         });
-    set.forEach(update::set);
-    setOnInsert.forEach(update::setOnInsert);
-    min.forEach(update::min);
-    max.forEach(update::max);
-    return update.set(LAST_SEQ, last).inc(GuardedUpdate.VERSION, 1);
+    increments.put(GuardedUpdate.VERSION, 1);
+    set.put(LAST_SEQ, last);
+    Document update = new Document("$inc", increments).append("$set", set);
+    if (!setOnInsert.isEmpty()) {
+      update.append("$setOnInsert", setOnInsert);
+    }
+    if (!min.isEmpty()) {
+      update.append("$min", new Document(min));
+    }
+    if (!max.isEmpty()) {
+      update.append("$max", new Document(max));
+    }
+    return update;
   }
 
   /** What one event changes in one document. */
   public static final class Change {
     private final long seq;
-    private final Map<String, Long> inc = new LinkedHashMap<>();
-    private final Map<String, Object> set = new LinkedHashMap<>();
-    private final Map<String, Object> setOnInsert = new LinkedHashMap<>();
-    private final Map<String, Date> min = new LinkedHashMap<>();
-    private final Map<String, Date> max = new LinkedHashMap<>();
+    // Most events touch a few counters only; the maps they leave alone stay shared and empty.
+    private Map<String, Long> inc = Map.of();
+    private Map<String, Object> set = Map.of();
+    private Map<String, Object> setOnInsert = Map.of();
+    private Map<String, Date> min = Map.of();
+    private Map<String, Date> max = Map.of();
 
     private Change(long seq) {
       this.seq = seq;
     }
 
     public Change inc(String field, long by) {
+      inc = writable(inc);
       inc.merge(field, by, Long::sum);
       return this;
     }
 
     public Change set(String field, Object value) {
+      set = writable(set);
       set.put(field, value);
       return this;
     }
 
     public Change setOnInsert(String field, Object value) {
+      setOnInsert = writable(setOnInsert);
       setOnInsert.putIfAbsent(field, value);
       return this;
     }
 
     public Change min(String field, Date value) {
       if (value != null) {
+        min = writable(min);
         min.merge(field, value, (a, b) -> a.before(b) ? a : b);
       }
       return this;
@@ -188,9 +198,14 @@ public final class SeqGuardedWrites {
 
     public Change max(String field, Date value) {
       if (value != null) {
+        max = writable(max);
         max.merge(field, value, (a, b) -> a.after(b) ? a : b);
       }
       return this;
+    }
+
+    private static <V> Map<String, V> writable(Map<String, V> map) {
+      return map instanceof LinkedHashMap ? map : new LinkedHashMap<>();
     }
   }
 }

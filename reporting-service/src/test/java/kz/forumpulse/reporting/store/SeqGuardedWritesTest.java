@@ -86,4 +86,35 @@ class SeqGuardedWritesTest {
     assertThat(again.write()).isZero();
     assertThat(mongo.findById("d", Document.class, collection).getInteger("count")).isEqualTo(6);
   }
+
+  @Test
+  void aRivalThatCreatesTheDocumentFirstMakesTheWriterReadAgainAndApplyOnlyWhatIsLeft() {
+    // Two instances during a rebalance: this one reads "no document yet", then the rival applies
+    // events 1 and 2 and so creates it. This one's upsert collides on the id; it must read again
+    // and apply event 3 alone.
+    SeqGuardedWrites rival = new SeqGuardedWrites(mongo, collection);
+    int[] reads = {0};
+    SeqGuardedWrites writes =
+        new SeqGuardedWrites(
+            mongo,
+            collection,
+            () -> {
+              if (reads[0]++ == 0) {
+                rival.change("d", 1).inc("count", 1).setOnInsert("kind", "rival");
+                rival.change("d", 2).inc("count", 1);
+                assertThat(rival.write()).isEqualTo(1);
+              }
+            });
+    writes.change("d", 1).inc("count", 1).setOnInsert("kind", "late");
+    writes.change("d", 2).inc("count", 1);
+    writes.change("d", 3).inc("count", 1);
+
+    assertThat(writes.write()).isEqualTo(1);
+    assertThat(reads[0]).isEqualTo(2);
+    Document d = mongo.findById("d", Document.class, collection);
+    assertThat(d.getInteger("count")).isEqualTo(3);
+    assertThat(d.getString("kind")).isEqualTo("rival");
+    assertThat(d.get(SeqGuardedWrites.LAST_SEQ, Number.class).longValue()).isEqualTo(3);
+    assertThat(d.getInteger(GuardedUpdate.VERSION)).isEqualTo(2);
+  }
 }
