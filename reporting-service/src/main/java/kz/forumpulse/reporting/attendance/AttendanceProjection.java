@@ -38,10 +38,12 @@ public class AttendanceProjection {
 
   private final MongoTemplate mongo;
   private final ApplicationEventPublisher changes;
+  private final ReportDays days;
 
-  AttendanceProjection(MongoTemplate mongo, ApplicationEventPublisher changes) {
+  AttendanceProjection(MongoTemplate mongo, ApplicationEventPublisher changes, ReportDays days) {
     this.mongo = mongo;
     this.changes = changes;
+    this.days = days;
   }
 
   public void apply(AttendeeEvent event, Generation target) {
@@ -108,7 +110,7 @@ public class AttendanceProjection {
             .ne(event.eventId().toString()));
   }
 
-  private static Update update(AttendeeEvent event) {
+  private Update update(AttendeeEvent event) {
     Update update =
         new Update()
             .push("appliedEvents", event.eventId().toString())
@@ -148,7 +150,7 @@ public class AttendanceProjection {
     return update;
   }
 
-  private static String day(AttendeeEvent event) {
-    return ReportDays.of(event.occurredAt());
+  private String day(AttendeeEvent event) {
+    return days.of(event.occurredAt());
   }
 }

@@ -39,11 +39,13 @@ public class QuestionStatsProjection {
 
   private final MongoTemplate mongo;
   private final ApplicationEventPublisher changes;
+  private final ReportDays days;
   private final Set<String> indexed = ConcurrentHashMap.newKeySet();
 
-  QuestionStatsProjection(MongoTemplate mongo, ApplicationEventPublisher changes) {
+  QuestionStatsProjection(MongoTemplate mongo, ApplicationEventPublisher changes, ReportDays days) {
     this.mongo = mongo;
     this.changes = changes;
+    this.days = days;
   }
 
   /** The cell changes of one batch of events to one generation. */
@@ -58,7 +60,7 @@ public class QuestionStatsProjection {
   }
 
   /** The cell changes of one batch; {@link #write()} them before the questions are written. */
-  public static final class Cells {
+  public final class Cells {
     private final SeqGuardedWrites writes;
 
     private Cells(SeqGuardedWrites writes) {
@@ -110,7 +112,7 @@ public class QuestionStatsProjection {
   }
 
   /** The cell a question belongs in; each part escaped so no two cells share an id. */
-  static String cellId(Document question) {
+  String cellId(Document question) {
     StringBuilder id = new StringBuilder(escape(question.getString("forumId")));
     for (String part : DIMENSIONS) {
       id.append('|').append(escape(part(question, part)));
@@ -118,10 +120,10 @@ public class QuestionStatsProjection {
     return id.toString();
   }
 
-  private static String part(Document question, String part) {
+  private String part(Document question, String part) {
     if ("day".equals(part)) {
       Date askedAt = question.getDate("askedAt");
-      return askedAt == null ? UNKNOWN : ReportDays.of(askedAt.toInstant());
+      return askedAt == null ? UNKNOWN : days.of(askedAt.toInstant());
     }
     return dimension(question.getString(part));
   }

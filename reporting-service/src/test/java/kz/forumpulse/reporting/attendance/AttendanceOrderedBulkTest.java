@@ -12,11 +12,13 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.ServerAddress;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import kz.forumpulse.events.AttendeeEvent;
 import kz.forumpulse.reporting.store.Generation;
+import kz.forumpulse.reporting.store.ReportDays;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ApplicationEventPublisher;
@@ -37,7 +39,8 @@ class AttendanceOrderedBulkTest {
 
   private final MongoTemplate mongo = mock(MongoTemplate.class);
   private final AttendanceProjection projection =
-      new AttendanceProjection(mongo, mock(ApplicationEventPublisher.class));
+      new AttendanceProjection(
+          mongo, mock(ApplicationEventPublisher.class), new ReportDays(ZoneId.of("Asia/Almaty")));
 
   private void serverStopsAt(int... firstErrorIndexPerBulk) {
     for (int index : firstErrorIndexPerBulk) {

@@ -32,6 +32,7 @@ class QuestionStatsProjectionTest {
   static final QuestionsFilter ALL = new QuestionsFilter(null, null, null, null, null, null, null);
 
   @Autowired FaqProjection faq;
+  @Autowired QuestionStatsProjection questionStats;
   @Autowired QuestionsReports reports;
   @Autowired MongoTemplate mongo;
   @Autowired ApplicationEvents published;
@@ -131,7 +132,7 @@ class QuestionStatsProjectionTest {
     QuestionSubmitted other = submitted("PUBLISHED");
     apply(q, other, events.supported(q, 2));
     Document asItWas = question(q);
-    String oldCell = QuestionStatsProjection.cellId(asItWas);
+    String oldCell = questionStats.cellId(asItWas);
     Document oldCellAsItWas = mongo.findById(oldCell, Document.class, gen.questionCells());
     QuestionEvent rejected = events.rejected(q);
     long at = apply(rejected);
@@ -231,10 +232,11 @@ class QuestionStatsProjectionTest {
     QuestionSubmitted a =
         events.submitted(
             "AUYL", "TEREKTI", "RURAL_AKIM", "ru", "PUBLISHED", "2026-03-01T05:00:00Z");
+    // Days are Almaty's (UTC+5): b is asked at 23:59 on the 1st there, c at midnight of the 2nd.
     QuestionSubmitted b =
-        events.submitted("AUYL", "BURLIN", "DEPUTY", "kk", "PUBLISHED", "2026-03-01T23:59:00Z");
+        events.submitted("AUYL", "BURLIN", "DEPUTY", "kk", "PUBLISHED", "2026-03-01T18:59:00Z");
     QuestionSubmitted c =
-        events.submitted("ROADS", "TEREKTI", "DEPUTY", "ru", "PUBLISHED", "2026-03-02T00:00:00Z");
+        events.submitted("ROADS", "TEREKTI", "DEPUTY", "ru", "PUBLISHED", "2026-03-01T19:00:00Z");
     QuestionSubmitted d =
         events.submitted("ROADS", null, "RURAL_AKIM", "kk", "PUBLISHED", "2026-03-03T12:00:00Z");
     apply(a, b, c, d, events.answered(c), events.supported(a, 4), events.supported(c, 1));
@@ -351,7 +353,7 @@ class QuestionStatsProjectionTest {
     List<Document> stored = mongo.findAll(Document.class, gen.questions());
     assertThat(stored).hasSize(questions);
     for (Document q : stored) {
-      long[] cell = expected.computeIfAbsent(QuestionStatsProjection.cellId(q), k -> new long[2]);
+      long[] cell = expected.computeIfAbsent(questionStats.cellId(q), k -> new long[2]);
       cell[0]++;
       cell[1] += number(q, "supportCount");
     }
