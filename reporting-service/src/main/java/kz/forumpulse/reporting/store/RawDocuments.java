@@ -5,6 +5,7 @@ import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.WriteModel;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -56,11 +57,9 @@ public final class RawDocuments {
    * other failure is.
    */
   public static Landed write(
-      MongoTemplate mongo,
-      String collection,
-      List<? extends com.mongodb.client.model.WriteModel<Document>> writes) {
+      MongoTemplate mongo, String collection, List<? extends WriteModel<Document>> writes) {
     if (writes.isEmpty()) {
-      return new Landed(0, 0, 0, 0);
+      return new Landed(0, 0, 0);
     }
     return mongo.execute(
         collection,
@@ -77,15 +76,11 @@ public final class RawDocuments {
         });
   }
 
-  /** What an unordered bulk did: matched updates, upserted and inserted documents, collisions. */
-  public record Landed(int matched, int upserted, int inserted, int duplicates) {
+  /** What an unordered bulk did: updates that matched, documents upserted, duplicate keys. */
+  public record Landed(int matched, int upserted, int duplicates) {
 
     static Landed of(BulkWriteResult result, int duplicates) {
-      return new Landed(
-          result.getMatchedCount(),
-          result.getUpserts().size(),
-          result.getInsertedCount(),
-          duplicates);
+      return new Landed(result.getMatchedCount(), result.getUpserts().size(), duplicates);
     }
   }
 }

@@ -19,16 +19,10 @@ public class ReportDays {
 
   private static final long SECONDS_PER_DAY = 86_400L;
 
-  private final ZoneId zone;
   private final ZoneRules rules;
 
   public ReportDays(@Value("${forum.reports.zone:Asia/Almaty}") ZoneId zone) {
-    this.zone = zone;
     this.rules = zone.getRules();
-  }
-
-  public ZoneId zone() {
-    return zone;
   }
 
   /**
