@@ -19,6 +19,10 @@ class ReportDaysTest {
     assertThat(almaty.of(Instant.parse("2026-12-10T19:00:00Z"))).isEqualTo("2026-12-11");
     // Before March 2024 Almaty was UTC+6: a moment counts under the offset of its own time.
     assertThat(almaty.of(Instant.parse("2023-12-10T18:30:00Z"))).isEqualTo("2023-12-11");
+    // The fixed offset for a runtime whose zone data predates that change (ADR 0013).
+    ReportDays fixed = new ReportDays(ZoneId.of("+05:00"));
+    assertThat(fixed.of(Instant.parse("2026-12-10T18:59:59Z"))).isEqualTo("2026-12-10");
+    assertThat(fixed.of(Instant.parse("2026-12-10T19:00:00Z"))).isEqualTo("2026-12-11");
   }
 
   @Test
