@@ -16,7 +16,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * The projections' hot reads and writes, straight to the driver: their documents are plain BSON
  * already, and Spring Data's queries and bulk operations mapped every filter, update and result
- * once more and published events for each (about a fifth of the rebuild's applying thread,
+ * once more and published events for each (an eighth of the rebuild's applying thread,
  * docs/benchmark.md). They still go through {@link MongoTemplate#execute}, so any failure arrives
  * as the Spring exception the retry logic classifies.
  */
