@@ -12,6 +12,7 @@ import kz.forumpulse.events.ParticipantRegistered;
 import kz.forumpulse.events.ParticipantUpdated;
 import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.store.Generation;
+import kz.forumpulse.reporting.store.RawDocuments;
 import kz.forumpulse.reporting.store.ReportDays;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.BulkOperationException;
@@ -32,9 +33,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class AttendanceProjection {
-
-  /** Duplicate key: the upsert's filter missed because the event id is applied already. */
-  private static final int DUPLICATE_KEY = 11000;
 
   private final MongoTemplate mongo;
   private final ApplicationEventPublisher changes;
@@ -92,7 +90,8 @@ public class AttendanceProjection {
         return;
       } catch (BulkOperationException stopped) {
         var error = stopped.getErrors().get(0);
-        if (error.getCode() != DUPLICATE_KEY) {
+        // Duplicate key: the upsert's filter missed because the event id is applied already.
+        if (error.getCode() != RawDocuments.DUPLICATE_KEY) {
           throw stopped;
         }
         // The ones before it were applied; it was applied before; go on after it.

@@ -22,8 +22,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  */
 public final class RawDocuments {
 
-  /** The server's code for a duplicate key. */
-  private static final int DUPLICATE_KEY = 11000;
+  /** The server's error code for a duplicate key. */
+  public static final int DUPLICATE_KEY = 11000;
 
   private RawDocuments() {}
 
