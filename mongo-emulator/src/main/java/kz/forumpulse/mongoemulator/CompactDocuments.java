@@ -13,11 +13,29 @@ import java.util.Map;
  * heap (measured: 5.8 million strings, 380 MB, in the benchmark). Field names and short string
  * values are replaced by one canonical instance ({@link String#intern()}, which the JVM collects
  * once unused); long texts stay as they are.
+ *
+ * <p>{@code intern()} is a call into the JVM's string table, and the backend compacts a whole
+ * document on every write, updates included, so most of its strings are the same few field names
+ * and values again and again: measured with perf in the benchmark's ingest, the string table was
+ * ~2.8 % of the process's CPU. {@link #share} therefore first looks in a small table of canonical
+ * instances it handed out lately and calls {@code intern()} only when the string is not there; what
+ * it returns is always the interned instance, so what is shared is unchanged.
  */
 final class CompactDocuments {
 
   /** Ids, codes, dates and names fit; question texts usually do not and are rarely repeated. */
   static final int MAX_SHARED_LENGTH = 64;
+
+  /**
+   * Canonical instances handed out lately, one per slot by hash; a newer string of the same slot
+   * replaces the older. 65,536 references (256 KB with compressed pointers) hold the field names
+   * and the repeated values of a forum with room to spare; they are interned strings, so keeping
+   * them here changes no string's identity. Plain reads and writes from any thread are safe: every
+   * element is an interned, immutable string, and a stale read only costs an {@code intern()}.
+   */
+  private static final int SLOTS = 1 << 16;
+
+  private static final String[] recent = new String[SLOTS];
 
   private CompactDocuments() {}
 
@@ -25,7 +43,7 @@ final class CompactDocuments {
   static void compact(Document document) {
     boolean keysCanonical = true;
     for (Map.Entry<String, Object> entry : document.entrySet()) {
-      if (entry.getKey().intern() != entry.getKey()) {
+      if (share(entry.getKey()) != entry.getKey()) {
         keysCanonical = false;
       }
       entry.setValue(compactValue(entry.getValue()));
@@ -33,16 +51,29 @@ final class CompactDocuments {
     if (!keysCanonical) {
       // A map's keys can only be replaced by putting the entries again, in their order.
       Map<String, Object> entries = new LinkedHashMap<>();
-      document.forEach((key, value) -> entries.put(key.intern(), value));
+      document.forEach((key, value) -> entries.put(share(key), value));
       document.clear();
       document.putAll(entries);
     }
   }
 
+  /** The canonical instance of {@code s}: the one {@link String#intern()} returns. */
+  static String share(String s) {
+    int hash = s.hashCode();
+    int slot = (hash ^ (hash >>> 16)) & (SLOTS - 1);
+    String known = recent[slot];
+    if (known == s || (known != null && known.hashCode() == hash && known.equals(s))) {
+      return known;
+    }
+    String canonical = s.intern();
+    recent[slot] = canonical;
+    return canonical;
+  }
+
   @SuppressWarnings("unchecked")
   private static Object compactValue(Object value) {
     if (value instanceof String s) {
-      return s.length() <= MAX_SHARED_LENGTH ? s.intern() : s;
+      return s.length() <= MAX_SHARED_LENGTH ? share(s) : s;
     }
     if (value instanceof Document nested) {
       compact(nested);

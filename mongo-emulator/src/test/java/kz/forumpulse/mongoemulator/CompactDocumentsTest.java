@@ -41,4 +41,21 @@ class CompactDocumentsTest {
     assertThat(asker.get("district")).isSameAs("URALSK");
     assertThat(((List<?>) doc.get("languages")).get(0)).isSameAs("kk");
   }
+
+  @Test
+  void sharedIsAlwaysTheInternedInstanceEvenWhenStringsShareATableSlot() {
+    // Two different strings the table keeps in the same slot (same hash: "Aa" and "BB").
+    String first = "forum-Aa-" + System.nanoTime();
+    String second = first.replace("-Aa-", "-BB-");
+    assertThat(second.hashCode()).isEqualTo(first.hashCode());
+
+    for (int round = 0; round < 3; round++) {
+      String a = CompactDocuments.share(fresh(first));
+      String b = CompactDocuments.share(fresh(second));
+      assertThat(a).isEqualTo(first).isSameAs(first.intern());
+      assertThat(b).isEqualTo(second).isSameAs(second.intern());
+    }
+    String repeated = CompactDocuments.share(fresh(first));
+    assertThat(CompactDocuments.share(fresh(first))).isSameAs(repeated);
+  }
 }
