@@ -13,8 +13,11 @@ import kz.forumpulse.reporting.curation.Curations;
 import kz.forumpulse.reporting.faq.FaqProjection;
 import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.ReportStore;
+import kz.forumpulse.support.consumer.BatchDeadLetters;
+import kz.forumpulse.support.consumer.TransientFailures;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
@@ -25,6 +28,7 @@ import org.springframework.messaging.Message;
  * FAQ grouping reproducible when it is rebuilt.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(BatchDeadLetters.class)
 class EventConsumers {
 
   /**

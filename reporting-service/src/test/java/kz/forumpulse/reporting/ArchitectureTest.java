@@ -37,9 +37,6 @@ class ArchitectureTest {
     noClasses()
         .that()
         .resideInAPackage("kz.forumpulse.reporting..")
-        // Sets aside records that cannot be applied: not events, and never through the outbox.
-        .and()
-        .doNotHaveFullyQualifiedName("kz.forumpulse.reporting.QuestionDeadLetters")
         .should()
         .dependOnClassesThat()
         .haveFullyQualifiedName("org.springframework.cloud.stream.function.StreamBridge")

@@ -1,4 +1,4 @@
-package kz.forumpulse.reporting;
+package kz.forumpulse.support.consumer;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -13,14 +13,14 @@ import org.springframework.dao.TransientDataAccessException;
  * partitions, and resumes where it stopped. Everything else is a permanent failure of this record
  * and goes to the dead-letter topic at once.
  */
-final class TransientFailures {
+public final class TransientFailures {
 
   private static final Logger log = LoggerFactory.getLogger(TransientFailures.class);
   private static final long MAX_BACKOFF_MS = 5_000;
 
   private TransientFailures() {}
 
-  static void retryUntilDone(Runnable apply) {
+  public static void retryUntilDone(Runnable apply) {
     long backoff = 100;
     while (true) {
       try {
@@ -42,7 +42,7 @@ final class TransientFailures {
     }
   }
 
-  static boolean isTransient(Throwable e) {
+  public static boolean isTransient(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof DataAccessResourceFailureException
           || t instanceof TransientDataAccessException

@@ -1,4 +1,4 @@
-package kz.forumpulse.reporting;
+package kz.forumpulse.support.consumer;
 
 import jakarta.annotation.PreDestroy;
 import java.nio.charset.StandardCharsets;
@@ -19,22 +19,26 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Dead letters of the batch-consumed topics (questions, attendees). The binder's own dead-lettering
- * works per record; for a batch, the consumer names the failed record ({@code
- * BatchListenerFailedException}), and this handler commits the records before it, publishes it to
- * the same dead-letter topic with the same headers the binder writes ({@code x-exception-message},
- * ...), and polls the rest again. No retries here: transient failures never leave the consumer
- * ({@link TransientFailures}).
+ * Dead letters of batch-consumed topics (reporting: questions, attendees; feedback: attendees). The
+ * binder's own dead-lettering works per record; for a batch, the consumer names the failed record
+ * ({@code BatchListenerFailedException}), and this handler commits the records before it, publishes
+ * it to the service's dead-letter topic ({@code forum.consumer.dead-letter-topic}) with the same
+ * headers the binder writes ({@code x-exception-message}, ...), and polls the rest again. No
+ * retries here: transient failures never leave the consumer ({@link TransientFailures}). A service
+ * imports it and names {@code batchErrorHandler} as its batch bindings' error handler.
  */
 @Configuration(proxyBeanMethods = false)
-class QuestionDeadLetters {
+public class BatchDeadLetters {
 
-  static final String DLT = "forum-pulse.dlt.reporting-service";
+  private final String deadLetterTopic;
 
   /** Not a bean: Boot would take it for the application's producer factory. Closed with us. */
   private final DefaultKafkaProducerFactory<byte[], byte[]> producers;
 
-  QuestionDeadLetters(@Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers) {
+  BatchDeadLetters(
+      @Value("${spring.cloud.stream.kafka.binder.brokers}") String brokers,
+      @Value("${forum.consumer.dead-letter-topic}") String deadLetterTopic) {
+    this.deadLetterTopic = deadLetterTopic;
     this.producers =
         new DefaultKafkaProducerFactory<>(
             Map.of(
@@ -57,7 +61,8 @@ class QuestionDeadLetters {
   DefaultErrorHandler batchErrorHandler() {
     KafkaTemplate<byte[], byte[]> template = new KafkaTemplate<>(producers);
     DeadLetterPublishingRecoverer recoverer =
-        new DeadLetterPublishingRecoverer(template, (record, e) -> new TopicPartition(DLT, -1));
+        new DeadLetterPublishingRecoverer(
+            template, (record, e) -> new TopicPartition(deadLetterTopic, -1));
     recoverer.setHeadersFunction(
         (record, e) -> {
           Throwable cause = e;

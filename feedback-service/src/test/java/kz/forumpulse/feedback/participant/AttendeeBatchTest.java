@@ -1,0 +1,139 @@
+package kz.forumpulse.feedback.participant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import de.bwaldvogel.mongo.MongoServer;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import kz.forumpulse.events.AttendeeEvent;
+import kz.forumpulse.events.ForumId;
+import kz.forumpulse.events.ParticipantCancelled;
+import kz.forumpulse.events.ParticipantId;
+import kz.forumpulse.events.ParticipantRegistered;
+import kz.forumpulse.feedback.Fixtures;
+import kz.forumpulse.mongoemulator.NarrowingMemoryBackend;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/**
+ * A poll's attendee events applied together (the consumer's batch): registrations in one bulk
+ * request, in order with the other events, each event once however often it is delivered.
+ */
+class AttendeeBatchTest {
+
+  private static final Instant AT = Instant.parse("2026-06-01T09:00:00Z");
+  private static final String FORUM = "forum-batch";
+
+  private MongoServer server;
+  private MongoClient client;
+  private MongoTemplate mongo;
+  private ParticipantDirectory directory;
+
+  @BeforeEach
+  void start() {
+    server = new MongoServer(new NarrowingMemoryBackend());
+    InetSocketAddress address = server.bind();
+    client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
+    mongo = new MongoTemplate(client, "attendee_batch");
+    directory =
+        new ParticipantDirectory(mongo, Duration.ofMillis(100), Duration.ofSeconds(1), e -> {});
+  }
+
+  @AfterEach
+  void stop() {
+    client.close();
+    server.shutdownNow();
+  }
+
+  private static ParticipantRegistered registered(String participantId, String code) {
+    return new ParticipantRegistered(
+        UUID.randomUUID(),
+        ParticipantRegistered.VERSION,
+        AT,
+        ForumId.of(FORUM),
+        ParticipantId.of(participantId),
+        Fixtures.sha256(code),
+        "Айгуль Серикова",
+        "RURAL_AKIM",
+        "TEREKTI",
+        "Федоровский с.о.",
+        true,
+        false,
+        "kk",
+        "REGISTERED");
+  }
+
+  private static ParticipantCancelled cancelled(String participantId) {
+    return new ParticipantCancelled(
+        UUID.randomUUID(),
+        ParticipantCancelled.VERSION,
+        AT,
+        ForumId.of(FORUM),
+        ParticipantId.of(participantId),
+        "CANCELLED",
+        "REGISTERED");
+  }
+
+  private List<String> applied(String participantId) {
+    Document stored = mongo.findById(participantId, Document.class, "participants");
+    return stored == null ? List.of() : stored.getList("appliedEvents", String.class);
+  }
+
+  @Test
+  void aPollIsAppliedInOrderAndEachEventOnceHoweverOftenItArrives() {
+    ParticipantRegistered aigul = registered("p-aigul", "CODE-A");
+    ParticipantRegistered marat = registered("p-marat", "CODE-M");
+    ParticipantCancelled aigulCancels = cancelled("p-aigul");
+    ParticipantRegistered dana = registered("p-dana", "CODE-D");
+    // Aigul's registration delivered twice, her cancellation right after it in the same poll, and
+    // a registration after the cancellation (a second bulk request).
+    List<AttendeeEvent> poll = List.of(aigul, marat, aigul, aigulCancels, dana);
+
+    directory.applyAll(poll);
+
+    assertThat(directory.byAccessCode(FORUM, "CODE-A"))
+        .hasValueSatisfying(p -> assertThat(p.mayAsk()).isFalse());
+    assertThat(directory.byAccessCode(FORUM, "CODE-M"))
+        .hasValueSatisfying(p -> assertThat(p.mayAsk()).isTrue());
+    assertThat(directory.byAccessCode(FORUM, "CODE-D"))
+        .hasValueSatisfying(p -> assertThat(p.mayAsk()).isTrue());
+    assertThat(applied("p-aigul"))
+        .containsExactly(aigul.eventId().toString(), aigulCancels.eventId().toString());
+    assertThat(applied("p-marat")).containsExactly(marat.eventId().toString());
+
+    // The whole poll again (a redelivery after a crash before the commit): nothing changes, and
+    // the registration delivered again does not undo the cancellation.
+    directory.applyAll(poll);
+    directory.apply(aigul);
+
+    assertThat(applied("p-aigul"))
+        .containsExactly(aigul.eventId().toString(), aigulCancels.eventId().toString());
+    assertThat(applied("p-marat")).containsExactly(marat.eventId().toString());
+    assertThat(applied("p-dana")).containsExactly(dana.eventId().toString());
+    assertThat(mongo.findById("p-aigul", Document.class, "participants").getString("status"))
+        .isEqualTo("CANCELLED");
+    assertThat(mongo.getCollection("participants").countDocuments()).isEqualTo(3);
+  }
+
+  @Test
+  void aLargePollOfRegistrationsIsStoredWhole() {
+    List<AttendeeEvent> poll = new ArrayList<>();
+    for (int i = 0; i < 500; i++) {
+      poll.add(registered("p-" + i, "CODE-" + i));
+    }
+
+    directory.applyAll(poll);
+
+    assertThat(mongo.getCollection("participants").countDocuments()).isEqualTo(500);
+    assertThat(directory.byAccessCode(FORUM, "CODE-499")).isPresent();
+  }
+}
