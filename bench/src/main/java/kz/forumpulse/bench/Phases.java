@@ -389,6 +389,10 @@ final class Phases {
       // Meaningful with the stack in this JVM: CPU of stack and load generator per accepted write.
       details.put("ingest_cpu_ms_per_write", Report.round(run.cpuMsPerWrite()));
     }
+    run.kernelFigures()
+        .forEach(
+            (name, value) ->
+                details.put("ingest_" + name.replace("_per_request", "_per_write"), value));
     details.put("ingest_errors_by_status", run.errors());
     if (!run.collections().isEmpty()) {
       details.put("ingest_collections", new TreeMap<>(run.collections()));
@@ -454,6 +458,7 @@ final class Phases {
     if (reads.cpuMsPerWrite() > 0) {
       result.put("cpu_ms_per_request", Report.round(reads.cpuMsPerWrite()));
     }
+    result.putAll(reads.kernelFigures());
     reads
         .dbCommandsPerRequest()
         .ifPresent(perRequest -> result.put("db_commands_per_request", Report.round(perRequest)));
@@ -509,7 +514,23 @@ final class Phases {
       double cpuMsPerWrite,
       Map<String, Long> errors,
       Map<String, Long> dbCommands,
-      Map<String, Long> collections) {
+      Map<String, Long> collections,
+      KernelTimes kernel) {
+
+    /**
+     * With the stack in this JVM on Linux: the kernel's share of the process's CPU time and the
+     * context switches per request over the measured period; empty otherwise.
+     */
+    Map<String, Double> kernelFigures() {
+      if (kernel == null || latencies.getTotalCount() == 0) {
+        return Map.of();
+      }
+      return Map.of(
+          "cpu_kernel_share",
+          Report.round(kernel.systemShare()),
+          "context_switches_per_request",
+          Report.round((double) kernel.contextSwitches() / latencies.getTotalCount()));
+    }
 
     /**
      * Collections of the whole heap (the old generation's collector: Parallel's and Serial's
@@ -602,6 +623,7 @@ final class Phases {
     // CPU of this whole process (stack and clients), and the database's commands, over the
     // measured period.
     long[] cpu = new long[2];
+    KernelTimes[] kernel = new KernelTimes[2];
     List<Map<String, Long>> commands = new ArrayList<>(List.of(Map.of(), Map.of()));
     List<Map<String, Long>> collections = new ArrayList<>(List.of(Map.of(), Map.of()));
     Thread cpuProbe =
@@ -610,10 +632,12 @@ final class Phases {
               try {
                 sleepUntil(measureFrom);
                 cpu[0] = processCpuNanos();
+                kernel[0] = KernelTimes.now();
                 commands.set(0, target.dbCommands.get());
                 collections.set(0, collections());
                 sleepUntil(measureTo);
                 cpu[1] = processCpuNanos();
+                kernel[1] = KernelTimes.now();
                 commands.set(1, target.dbCommands.get());
                 collections.set(1, collections());
               } catch (InterruptedException e) {
@@ -654,7 +678,10 @@ final class Phases {
         cpuMs,
         errs,
         delta(commands.get(0), commands.get(1)),
-        target.inProcess ? delta(collections.get(0), collections.get(1)) : Map.of());
+        target.inProcess ? delta(collections.get(0), collections.get(1)) : Map.of(),
+        target.inProcess && kernel[0] != null && kernel[1] != null
+            ? kernel[1].since(kernel[0])
+            : null);
   }
 
   // ---------------------------------------------------------------------------------------------

@@ -4,9 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import kz.forumpulse.events.AttendeeEvent;
@@ -20,8 +18,6 @@ import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -37,9 +33,6 @@ public class ParticipantDirectory {
 
   /** Status of a participant whose personal data was erased (set here, not by registration). */
   static final String ERASED = "ERASED";
-
-  /** MongoDB's error code for a unique index violation. */
-  private static final int DUPLICATE_KEY = 11000;
 
   private final MongoTemplate mongo;
   private final Duration registrationGrace;
@@ -67,63 +60,33 @@ public class ParticipantDirectory {
 
   /** Applies an attendee event once: a redelivered event id is ignored. */
   public void apply(AttendeeEvent event) {
-    applyAll(List.of(event));
-  }
-
-  /**
-   * Applies a poll's attendee events in their order, each once (a redelivered event id is ignored).
-   * Registrations in a row are stored with one bulk request: each is a different participant (a
-   * participant registers once), so their order among themselves does not matter. Any other event
-   * is applied on its own after the registrations before it, as its participant may be one of them.
-   */
-  public void applyAll(List<? extends AttendeeEvent> events) {
-    List<ParticipantRegistered> registrations = new ArrayList<>();
-    for (AttendeeEvent event : events) {
-      if (event instanceof ParticipantRegistered registered) {
-        registrations.add(registered);
-        continue;
+    String eventId = event.eventId().toString();
+    if (event instanceof ParticipantRegistered registered) {
+      try {
+        mongo.upsert(
+            Query.query(
+                Criteria.where("_id")
+                    .is(registered.participantId().value())
+                    .and("appliedEvents")
+                    .ne(eventId)),
+            new Update()
+                .set("forumId", registered.forumId().value())
+                .set("accessCodeHash", registered.accessCodeHash())
+                .set("fullName", registered.fullName())
+                .set("role", registered.role())
+                .set("district", registered.district())
+                .set("status", registered.status())
+                .push("appliedEvents", eventId),
+            Participant.class);
+      } catch (org.springframework.dao.DuplicateKeyException alreadyApplied) {
+        // The filter missed because this event id is already applied; the upsert's insert
+        // then collided with the existing document: nothing to do.
       }
-      register(registrations);
-      registrations.clear();
-      applyStatusChange(event, event.eventId().toString());
+      cache.invalidate(cacheKey(registered.forumId().value(), registered.accessCodeHash()));
+    } else {
+      applyStatusChange(event, eventId);
       // Kept by code, changed by id: rare enough to forget every kept participant.
       cache.invalidateAll();
-    }
-    register(registrations);
-  }
-
-  private void register(List<ParticipantRegistered> registrations) {
-    if (registrations.isEmpty()) {
-      return;
-    }
-    BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, Participant.class);
-    for (ParticipantRegistered registered : registrations) {
-      bulk.upsert(
-          Query.query(
-              Criteria.where("_id")
-                  .is(registered.participantId().value())
-                  .and("appliedEvents")
-                  .ne(registered.eventId().toString())),
-          new Update()
-              .set("forumId", registered.forumId().value())
-              .set("accessCodeHash", registered.accessCodeHash())
-              .set("fullName", registered.fullName())
-              .set("role", registered.role())
-              .set("district", registered.district())
-              .set("status", registered.status())
-              .push("appliedEvents", registered.eventId().toString()));
-    }
-    try {
-      bulk.execute();
-    } catch (BulkOperationException e) {
-      // An event applied before: its filter missed, and the upsert's insert collided with the
-      // existing document. Nothing to do for it; anything else is a real failure.
-      if (!e.getErrors().stream().allMatch(error -> error.getCode() == DUPLICATE_KEY)) {
-        throw e;
-      }
-    }
-    for (ParticipantRegistered registered : registrations) {
-      cache.invalidate(cacheKey(registered.forumId().value(), registered.accessCodeHash()));
     }
   }
 
