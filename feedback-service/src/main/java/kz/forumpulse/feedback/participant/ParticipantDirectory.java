@@ -110,16 +110,18 @@ public class ParticipantDirectory {
           .set("role", updated.role())
           .set("district", updated.district());
     }
-    var result =
-        mongo.updateFirst(
-            Query.query(
-                Criteria.where("_id")
-                    .is(event.participantId().value())
-                    .and("appliedEvents")
-                    .ne(eventId)),
-            update,
-            Participant.class);
-    if (erased && result.getModifiedCount() > 0) {
+    mongo.updateFirst(
+        Query.query(
+            Criteria.where("_id")
+                .is(event.participantId().value())
+                .and("appliedEvents")
+                .ne(eventId)),
+        update,
+        Participant.class);
+    // Also when this erasure was applied before: a failure between the two writes would otherwise
+    // leave the name on the questions for good, as the retried update changes nothing. Removing a
+    // name that is gone changes nothing either.
+    if (erased) {
       localEvents.publishEvent(
           new ParticipantForgotten(event.forumId().value(), event.participantId().value()));
     }

@@ -8,11 +8,13 @@ import de.bwaldvogel.mongo.MongoServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import kz.forumpulse.events.AttendeeEvent;
 import kz.forumpulse.events.ForumId;
 import kz.forumpulse.events.ParticipantCancelled;
+import kz.forumpulse.events.ParticipantErased;
 import kz.forumpulse.events.ParticipantId;
 import kz.forumpulse.events.ParticipantRegistered;
 import kz.forumpulse.feedback.Fixtures;
@@ -37,6 +39,7 @@ class AttendeeEventsTest {
   private MongoClient client;
   private MongoTemplate mongo;
   private ParticipantDirectory directory;
+  private final List<Object> localEvents = new ArrayList<>();
 
   @BeforeEach
   void start() {
@@ -45,7 +48,8 @@ class AttendeeEventsTest {
     client = MongoClients.create("mongodb://" + address.getHostString() + ":" + address.getPort());
     mongo = new MongoTemplate(client, "attendee_batch");
     directory =
-        new ParticipantDirectory(mongo, Duration.ofMillis(100), Duration.ofSeconds(1), e -> {});
+        new ParticipantDirectory(
+            mongo, Duration.ofMillis(100), Duration.ofSeconds(1), localEvents::add);
   }
 
   @AfterEach
@@ -120,5 +124,30 @@ class AttendeeEventsTest {
     assertThat(mongo.findById("p-aigul", Document.class, "participants").getString("status"))
         .isEqualTo("CANCELLED");
     assertThat(mongo.getCollection("participants").countDocuments()).isEqualTo(3);
+  }
+
+  @Test
+  void anErasureDeliveredAgainRemovesTheNameFromTheQuestionsAgain() {
+    directory.apply(registered("p-erased", "CODE-E"));
+    ParticipantErased erased =
+        new ParticipantErased(
+            UUID.randomUUID(),
+            ParticipantErased.VERSION,
+            AT,
+            ForumId.of(FORUM),
+            ParticipantId.of("p-erased"),
+            "CANCELLED");
+
+    directory.apply(erased);
+    // Delivered again, as after a failure of the questions' update that followed the first time:
+    // the participant's document does not change, but the questions are asked to forget again.
+    directory.apply(erased);
+
+    ParticipantForgotten forgotten = new ParticipantForgotten(FORUM, "p-erased");
+    assertThat(localEvents).containsExactly(forgotten, forgotten);
+    Document stored = mongo.findById("p-erased", Document.class, "participants");
+    assertThat(stored.getString("status")).isEqualTo(ParticipantDirectory.ERASED);
+    assertThat(stored).doesNotContainKeys("fullName", "accessCodeHash");
+    assertThat(applied("p-erased")).hasSize(2);
   }
 }
