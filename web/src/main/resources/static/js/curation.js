@@ -25,6 +25,8 @@ async function start() {
   $('#title').textContent = t('cur.title') + ': ' + titleOf(fr.data);
   const base = '/api/forums/' + encodeURIComponent(id);
   const pr = await api(base + '/projects');
+  // Without the catalogue the groups still show (by code), but say why the filter is empty.
+  if (!pr.ok) notice(status, problemText(pr), 'err');
   const projects = pr.ok ? pr.data : [];
   const projectName = (c) => nameOf(projects.find((p) => p.code === c)) || c;
   const districtName = (c) => nameOf(fr.data.districts.find((d) => d.code === c)) || c || '';

@@ -272,6 +272,15 @@ class StaffPagesBrowserTest {
     // 7. FAQ curation: the near-duplicates share a group, the other question has its own.
     driver.get(system.web + "/curation.html?forum=" + forumId);
     page.until(ExpectedConditions.visibilityOfElementLocated(By.id("filter-form")));
+    // The filter lists the forum's catalogue; if it could not be read, the page says why.
+    browser
+        .waiting(PAGE)
+        .withMessage(() -> "curation page status: " + driver.findElement(By.id("status")).getText())
+        .until(
+            d ->
+                new Select(d.findElement(By.id("project")))
+                    .getOptions().stream()
+                        .anyMatch(o -> "INTERNET".equals(o.getAttribute("value"))));
     new Select(driver.findElement(By.id("project"))).selectByValue("INTERNET");
     awaitGroups(2, 3);
     // Merge the other question's group (the one of one question) into the pair's.
