@@ -171,6 +171,29 @@ public final class Fixtures {
         Map.of(Topics.TYPE_HEADER, event.type().getBytes(StandardCharsets.UTF_8)));
   }
 
+  /**
+   * A registration as registration-service publishes it, of an akim from Terekti who holds {@code
+   * code}, for tests that apply attendee events directly.
+   */
+  public static ParticipantRegistered registered(
+      String forumId, String participantId, String code, Instant at) {
+    return new ParticipantRegistered(
+        UUID.randomUUID(),
+        ParticipantRegistered.VERSION,
+        at,
+        ForumId.of(forumId),
+        ParticipantId.of(participantId),
+        sha256(code),
+        "Айгуль Серикова",
+        "RURAL_AKIM",
+        "TEREKTI",
+        "Федоровский с.о.",
+        true,
+        false,
+        "kk",
+        "REGISTERED");
+  }
+
   public static String sha256(String code) {
     try {
       return HexFormat.of()

@@ -59,21 +59,7 @@ class AttendeeEventsTest {
   }
 
   private static ParticipantRegistered registered(String participantId, String code) {
-    return new ParticipantRegistered(
-        UUID.randomUUID(),
-        ParticipantRegistered.VERSION,
-        AT,
-        ForumId.of(FORUM),
-        ParticipantId.of(participantId),
-        Fixtures.sha256(code),
-        "Айгуль Серикова",
-        "RURAL_AKIM",
-        "TEREKTI",
-        "Федоровский с.о.",
-        true,
-        false,
-        "kk",
-        "REGISTERED");
+    return Fixtures.registered(FORUM, participantId, code, AT);
   }
 
   private static ParticipantCancelled cancelled(String participantId) {

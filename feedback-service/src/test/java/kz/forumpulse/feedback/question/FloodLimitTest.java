@@ -20,7 +20,6 @@ import java.util.concurrent.Future;
 import kz.forumpulse.events.ForumId;
 import kz.forumpulse.events.ParticipantCancelled;
 import kz.forumpulse.events.ParticipantId;
-import kz.forumpulse.events.ParticipantRegistered;
 import kz.forumpulse.feedback.Fixtures;
 import kz.forumpulse.feedback.participant.Participant;
 import kz.forumpulse.feedback.participant.ParticipantDirectory;
@@ -73,22 +72,7 @@ class FloodLimitTest {
   /** Registers a participant of this forum; returns their id. */
   private String register(String forumId, String code) {
     String id = UUID.randomUUID().toString();
-    participants.apply(
-        new ParticipantRegistered(
-            UUID.randomUUID(),
-            1,
-            START,
-            ForumId.of(forumId),
-            ParticipantId.of(id),
-            Fixtures.sha256(code),
-            "Айгуль Серикова",
-            "RURAL_AKIM",
-            "TEREKTI",
-            "Федоровский с.о.",
-            true,
-            false,
-            "kk",
-            "REGISTERED"));
+    participants.apply(Fixtures.registered(forumId, id, code, START));
     return id;
   }
 
