@@ -389,10 +389,7 @@ final class Phases {
       // Meaningful with the stack in this JVM: CPU of stack and load generator per accepted write.
       details.put("ingest_cpu_ms_per_write", Report.round(run.cpuMsPerWrite()));
     }
-    run.kernelFigures()
-        .forEach(
-            (name, value) ->
-                details.put("ingest_" + name.replace("_per_request", "_per_write"), value));
+    run.kernelFigures("write").forEach((name, value) -> details.put("ingest_" + name, value));
     details.put("ingest_errors_by_status", run.errors());
     if (!run.collections().isEmpty()) {
       details.put("ingest_collections", new TreeMap<>(run.collections()));
@@ -458,7 +455,7 @@ final class Phases {
     if (reads.cpuMsPerWrite() > 0) {
       result.put("cpu_ms_per_request", Report.round(reads.cpuMsPerWrite()));
     }
-    result.putAll(reads.kernelFigures());
+    result.putAll(reads.kernelFigures("request"));
     reads
         .dbCommandsPerRequest()
         .ifPresent(perRequest -> result.put("db_commands_per_request", Report.round(perRequest)));
@@ -519,16 +516,17 @@ final class Phases {
 
     /**
      * With the stack in this JVM on Linux: the kernel's share of the process's CPU time and the
-     * context switches per request over the measured period; empty otherwise.
+     * context switches per answered request ({@code unit}: what one is called in the figure's name)
+     * over the measured period; empty otherwise.
      */
-    Map<String, Double> kernelFigures() {
+    Map<String, Double> kernelFigures(String unit) {
       if (kernel == null || latencies.getTotalCount() == 0) {
         return Map.of();
       }
       return Map.of(
           "cpu_kernel_share",
           Report.round(kernel.systemShare()),
-          "context_switches_per_request",
+          "context_switches_per_" + unit,
           Report.round((double) kernel.contextSwitches() / latencies.getTotalCount()));
     }
 

@@ -66,10 +66,10 @@ class IngestRunTest {
             Map.of(),
             after.since(before));
 
-    assertThat(run.kernelFigures())
+    assertThat(run.kernelFigures("request"))
         .containsEntry("cpu_kernel_share", 0.25)
         .containsEntry("context_switches_per_request", 14.0);
-    assertThat(withCollections(Map.of()).kernelFigures()).isEmpty();
+    assertThat(withCollections(Map.of()).kernelFigures("write")).isEmpty();
   }
 
   @Test

@@ -42,7 +42,7 @@ public final class TransientFailures {
     }
   }
 
-  public static boolean isTransient(Throwable e) {
+  private static boolean isTransient(Throwable e) {
     for (Throwable t = e; t != null; t = t.getCause()) {
       if (t instanceof DataAccessResourceFailureException
           || t instanceof TransientDataAccessException
