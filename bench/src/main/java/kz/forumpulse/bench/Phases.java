@@ -3,7 +3,6 @@ package kz.forumpulse.bench;
 import static kz.forumpulse.bench.Benchmark.say;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -1047,7 +1046,7 @@ final class Phases {
         Filters.or(
             Filters.eq("forumId", forumId), Filters.regex("_id", "^" + Pattern.quote(forumId)));
     Map<String, Long> removed = new TreeMap<>();
-    try (MongoClient client = MongoClients.create(target.mongoUri.get())) {
+    try (MongoClient client = target.mongoClient()) {
       for (String name : client.listDatabaseNames()) {
         if (List.of("admin", "local", "config").contains(name)) {
           continue;
@@ -1373,13 +1372,12 @@ final class Phases {
   }
 
   private double rawSink() throws Exception {
-    String uri = target.mongoUri.orElseThrow();
     Map<String, Object> config = new HashMap<>();
     config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, target.kafka.get());
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000);
     config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    try (MongoClient client = MongoClients.create(uri);
+    try (MongoClient client = target.mongoClient();
         KafkaConsumer<byte[], byte[]> consumer =
             new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
       MongoDatabase database = client.getDatabase("bench_raw_sink");

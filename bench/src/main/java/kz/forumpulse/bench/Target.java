@@ -1,5 +1,7 @@
 package kz.forumpulse.bench;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
@@ -17,6 +19,7 @@ import kz.forumpulse.localstack.LocalKafka;
 import kz.forumpulse.localstack.LocalMongo;
 import kz.forumpulse.localstack.LocalStackConfig;
 import kz.forumpulse.localstack.Services;
+import kz.forumpulse.mongoemulator.InProcessMongoClients;
 import kz.forumpulse.mongoemulator.NarrowingMemoryBackend;
 
 /**
@@ -48,6 +51,9 @@ final class Target implements AutoCloseable {
    */
   final Supplier<Map<String, Long>> dbCommands;
 
+  /** The backend behind {@link #mongoUri} when the services reach it without a socket. */
+  private final Optional<MongoBackend> inProcessMongo;
+
   private final AutoCloseable[] resources;
 
   private Target(
@@ -61,6 +67,7 @@ final class Target implements AutoCloseable {
       boolean inProcess,
       String description,
       Supplier<Map<String, Long>> dbCommands,
+      Optional<MongoBackend> inProcessMongo,
       AutoCloseable... resources) {
     this.registration = registration;
     this.feedback = feedback;
@@ -72,6 +79,7 @@ final class Target implements AutoCloseable {
     this.inProcess = inProcess;
     this.description = description;
     this.dbCommands = dbCommands;
+    this.inProcessMongo = inProcessMongo;
     this.resources = resources;
   }
 
@@ -87,7 +95,8 @@ final class Target implements AutoCloseable {
         Optional.ofNullable(emptyToNull(s.string("STACK_PID", ""))).map(Long::parseLong),
         false,
         "running stack at " + s.string("TARGET_REGISTRATION", "http://localhost:8081"),
-        Map::of);
+        Map::of,
+        Optional.empty());
   }
 
   static Target inProcess(Settings s) throws Exception {
@@ -99,11 +108,17 @@ final class Target implements AutoCloseable {
     AutoCloseable mongoResource;
     String mongoUri;
     Supplier<Map<String, Long>> dbCommands = Map::of;
+    // "false": the services use the driver's socket to the server's port, as before ADR 0014.
+    boolean socketless = !"false".equals(s.string("MONGO_IN_PROCESS", "true"));
+    Optional<MongoBackend> inProcessMongo = Optional.empty();
     int mongoPort = freePort();
     if ("h2".equals(backend)) {
       LocalMongo mongo = LocalMongo.start(data, "127.0.0.1", mongoPort);
       mongoResource = mongo;
       mongoUri = mongo.connectionString();
+      if (socketless) {
+        inProcessMongo = Optional.of(mongo.backend());
+      }
     } else {
       // "memory-stock": mongo-java-server as shipped, which scans for every compare-and-set.
       MongoBackend mongoBackend;
@@ -113,6 +128,9 @@ final class Target implements AutoCloseable {
         NarrowingMemoryBackend narrowing = new NarrowingMemoryBackend();
         dbCommands = narrowing::commandCounts;
         mongoBackend = narrowing;
+      }
+      if (socketless) {
+        inProcessMongo = Optional.of(mongoBackend);
       }
       MongoServer server = new MongoServer(mongoBackend);
       server.bind("127.0.0.1", mongoPort);
@@ -138,12 +156,14 @@ final class Target implements AutoCloseable {
             false,
             "bench-moderator-password",
             "bench-analyst-password",
-            false);
+            false,
+            inProcessMongo.isPresent());
     // The three services; the web front-end (a proxy on a fixed port) is not part of what is
     // measured and would clash with a local stack someone else runs.
     List<Services.Service> measured =
         Services.of(config).stream().filter(svc -> !svc.name().equals("web")).toList();
-    Services services = Services.start(measured, kafka.bootstrapServers(), mongoUri, config);
+    Services services =
+        Services.start(measured, kafka.bootstrapServers(), mongoUri, inProcessMongo, config);
     return new Target(
         "http://localhost:" + config.registrationPort(),
         "http://localhost:" + config.feedbackPort(),
@@ -153,11 +173,26 @@ final class Target implements AutoCloseable {
         Optional.of(mongoUri),
         Optional.of(ProcessHandle.current().pid()),
         true,
-        "local stack in this JVM (Kafka KRaft, mongo-java-server " + backend + " backend)",
+        "local stack in this JVM (Kafka KRaft, mongo-java-server "
+            + backend
+            + " backend, "
+            + (socketless ? "reached in-process" : "over loopback TCP")
+            + ")",
         dbCommands,
+        inProcessMongo,
         services,
         kafka,
         mongoResource);
+  }
+
+  /**
+   * A client of the stack's database the way its services reach it: without a socket when they do,
+   * so the raw sink, the limit the rebuild is held to, gets the same transport.
+   */
+  MongoClient mongoClient() {
+    return inProcessMongo
+        .map(InProcessMongoClients::create)
+        .orElseGet(() -> MongoClients.create(mongoUri.orElseThrow()));
   }
 
   /** Resident memory of the stack's process in MB, from /proc. */

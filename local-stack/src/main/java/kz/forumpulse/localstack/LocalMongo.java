@@ -1,5 +1,6 @@
 package kz.forumpulse.localstack;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,14 @@ public final class LocalMongo implements AutoCloseable {
 
   private final Path file;
   private final MongoServer server;
+  private final MongoBackend backend;
   private final String host;
   private final int port;
 
-  private LocalMongo(Path file, MongoServer server, String host, int port) {
+  private LocalMongo(Path file, MongoServer server, MongoBackend backend, String host, int port) {
     this.file = file;
     this.server = server;
+    this.backend = backend;
     this.host = host;
     this.port = port;
   }
@@ -30,19 +33,25 @@ public final class LocalMongo implements AutoCloseable {
   public static LocalMongo start(Path dataDir, String host, int port) throws Exception {
     Files.createDirectories(dataDir);
     Path file = dataDir.toAbsolutePath().resolve(FILE_NAME);
-    MongoServer server = new MongoServer(new NarrowingH2Backend(file.toString()));
+    MongoBackend backend = new NarrowingH2Backend(file.toString());
+    MongoServer server = new MongoServer(backend);
     try {
       server.bind(host, port);
     } catch (RuntimeException e) {
       server.shutdownNow();
       throw e;
     }
-    return new LocalMongo(file, server, host, server.getLocalAddress().getPort());
+    return new LocalMongo(file, server, backend, host, server.getLocalAddress().getPort());
   }
 
   /** {@code mongodb://host:port} */
   public String connectionString() {
     return "mongodb://" + host + ":" + port;
+  }
+
+  /** The server's backend, for clients in this JVM that skip the socket (InProcessMongoClients). */
+  public MongoBackend backend() {
+    return backend;
   }
 
   public Path file() {

@@ -1,5 +1,6 @@
 package kz.forumpulse.localstack;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.BindException;
@@ -118,7 +119,13 @@ public final class LocalStack {
     String mongoUri;
     if (mongo != null) {
       mongoUri = mongo.connectionString();
-      say("MongoDB-compatible server on " + mongoUri + " (file " + mongo.file() + ")");
+      say(
+          "MongoDB-compatible server on "
+              + mongoUri
+              + " (file "
+              + mongo.file()
+              + (config.mongoInProcess() ? "; the services reach it in-process" : "")
+              + ")");
     } else {
       mongoUri = config.externalMongo().orElseThrow();
       say("Using MongoDB at " + mongoUri + " (MONGODB_URI)");
@@ -130,7 +137,9 @@ public final class LocalStack {
 
     say("Starting registration-service, feedback-service, reporting-service, web ...");
     long servicesStart = System.nanoTime();
-    services = Services.start(Services.of(config), bootstrap, mongoUri, config);
+    Optional<MongoBackend> inProcessMongo =
+        mongo != null && config.mongoInProcess() ? Optional.of(mongo.backend()) : Optional.empty();
+    services = Services.start(Services.of(config), bootstrap, mongoUri, inProcessMongo, config);
     double readySeconds = uptimeSeconds();
     say(String.format(Locale.ROOT, "Services serving in %.1f s", secondsSince(servicesStart)));
     if (stopping) {

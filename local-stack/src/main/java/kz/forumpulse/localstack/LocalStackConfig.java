@@ -14,6 +14,8 @@ import java.util.function.Supplier;
  * @param dataDir where the embedded broker and Mongo server keep their files
  * @param externalKafka {@code KAFKA_BOOTSTRAP_SERVERS}: when present no broker is started
  * @param externalMongo {@code MONGODB_URI}: when present no Mongo server is started
+ * @param mongoInProcess {@code LOCAL_MONGO_IN_PROCESS}: the services reach the embedded Mongo
+ *     server without a socket (ADR 0014); its port stays open for other clients either way
  */
 public record LocalStackConfig(
     Path dataDir,
@@ -29,7 +31,8 @@ public record LocalStackConfig(
     boolean passwordGenerated,
     String moderatorPassword,
     String analystPassword,
-    boolean demoData) {
+    boolean demoData,
+    boolean mongoInProcess) {
 
   public static final String ORGANISER_USER = "organiser";
 
@@ -48,7 +51,8 @@ public record LocalStackConfig(
           Map.entry("FORUM_ORGANISER_PASSWORD", "(unset: random, printed)"),
           Map.entry("FORUM_MODERATOR_PASSWORD", "(unset: random, printed)"),
           Map.entry("FORUM_ANALYST_PASSWORD", "(unset: random, printed)"),
-          Map.entry("FORUM_DEMO_DATA", "true"));
+          Map.entry("FORUM_DEMO_DATA", "true"),
+          Map.entry("LOCAL_MONGO_IN_PROCESS", "true"));
 
   public static LocalStackConfig fromEnvironment() {
     return resolve(System.getenv(), Path.of("").toAbsolutePath(), LocalStackConfig::randomPassword);
@@ -74,7 +78,8 @@ public record LocalStackConfig(
         // would generate its own).
         value(env, "FORUM_MODERATOR_PASSWORD").orElseGet(passwordGenerator),
         value(env, "FORUM_ANALYST_PASSWORD").orElseGet(passwordGenerator),
-        value(env, "FORUM_DEMO_DATA").map(LocalStackConfig::isTrue).orElse(true));
+        value(env, "FORUM_DEMO_DATA").map(LocalStackConfig::isTrue).orElse(true),
+        value(env, "LOCAL_MONGO_IN_PROCESS").map(LocalStackConfig::isTrue).orElse(true));
   }
 
   public boolean startsEmbeddedKafka() {

@@ -1,8 +1,10 @@
 package kz.forumpulse.localstack;
 
+import de.bwaldvogel.mongo.MongoBackend;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -133,9 +135,33 @@ public final class Services implements AutoCloseable {
         () -> connector -> connector.setProperty("threadPriority", String.valueOf(priority)));
   }
 
+  /** The services (not the web app, which has no database) get the in-process client. */
+  static void inProcessMongo(
+      Service service, ConfigurableApplicationContext context, Optional<MongoBackend> backend) {
+    if (backend.isPresent()
+        && !WEB.equals(service.name())
+        && context instanceof GenericApplicationContext generic) {
+      InProcessMongo.register(generic, backend.get());
+    }
+  }
+
   /** Starts all services in parallel and returns once every one is serving. */
   public static Services start(
       List<Service> services, String kafkaBootstrap, String mongoUri, LocalStackConfig config)
+      throws Exception {
+    return start(services, kafkaBootstrap, mongoUri, Optional.empty(), config);
+  }
+
+  /**
+   * As {@link #start(List, String, String, LocalStackConfig)}; with {@code inProcessMongo} the
+   * services reach that backend (the server behind {@code mongoUri}) without a socket.
+   */
+  public static Services start(
+      List<Service> services,
+      String kafkaBootstrap,
+      String mongoUri,
+      Optional<MongoBackend> inProcessMongo,
+      LocalStackConfig config)
       throws Exception {
     Services started = new Services();
     ExecutorService pool =
@@ -159,7 +185,11 @@ public final class Services implements AutoCloseable {
                       .builder()
                       .get()
                       .listeners(LoggingStartupLock.listeners())
-                      .initializers(context -> intakeBelowPipeline(service, context))
+                      .initializers(
+                          context -> {
+                            intakeBelowPipeline(service, context);
+                            inProcessMongo(service, context, inProcessMongo);
+                          })
                       .registerShutdownHook(false)
                       .run(args);
                 }));

@@ -29,7 +29,7 @@ import org.springframework.util.MimeTypeUtils;
  * The one way events leave a service. {@link #send} hands a record to the producer ({@code
  * acks=all}, idempotent) and returns at once; its future completes when the broker has the record,
  * so the caller may then drop it from the outbox. Many sends in flight at once go out in few
- * requests (ADR 0010). Records carry the same headers the Kafka binder writes ({@code contentType},
+ * requests (ADR 0014). Records carry the same headers the Kafka binder writes ({@code contentType},
  * {@link Topics#TYPE_HEADER}), so consumers cannot tell the difference.
  */
 public class EventPublisher implements AutoCloseable {
