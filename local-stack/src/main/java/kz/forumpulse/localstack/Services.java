@@ -145,16 +145,9 @@ public final class Services implements AutoCloseable {
     }
   }
 
-  /** Starts all services in parallel and returns once every one is serving. */
-  public static Services start(
-      List<Service> services, String kafkaBootstrap, String mongoUri, LocalStackConfig config)
-      throws Exception {
-    return start(services, kafkaBootstrap, mongoUri, Optional.empty(), config);
-  }
-
   /**
-   * As {@link #start(List, String, String, LocalStackConfig)}; with {@code inProcessMongo} the
-   * services reach that backend (the server behind {@code mongoUri}) without a socket.
+   * Starts all services in parallel and returns once every one is serving. With {@code
+   * inProcessMongo} they reach that backend (the server behind {@code mongoUri}) without a socket.
    */
   public static Services start(
       List<Service> services,
