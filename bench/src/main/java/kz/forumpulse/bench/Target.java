@@ -110,18 +110,15 @@ final class Target implements AutoCloseable {
     Supplier<Map<String, Long>> dbCommands = Map::of;
     // "false": the services use the driver's socket to the server's port, as before ADR 0014.
     boolean socketless = !"false".equals(s.string("MONGO_IN_PROCESS", "true"));
-    Optional<MongoBackend> inProcessMongo = Optional.empty();
+    MongoBackend mongoBackend;
     int mongoPort = freePort();
     if ("h2".equals(backend)) {
       LocalMongo mongo = LocalMongo.start(data, "127.0.0.1", mongoPort);
       mongoResource = mongo;
       mongoUri = mongo.connectionString();
-      if (socketless) {
-        inProcessMongo = Optional.of(mongo.backend());
-      }
+      mongoBackend = mongo.backend();
     } else {
       // "memory-stock": mongo-java-server as shipped, which scans for every compare-and-set.
-      MongoBackend mongoBackend;
       if ("memory-stock".equals(backend)) {
         mongoBackend = new MemoryBackend();
       } else {
@@ -129,14 +126,13 @@ final class Target implements AutoCloseable {
         dbCommands = narrowing::commandCounts;
         mongoBackend = narrowing;
       }
-      if (socketless) {
-        inProcessMongo = Optional.of(mongoBackend);
-      }
       MongoServer server = new MongoServer(mongoBackend);
       server.bind("127.0.0.1", mongoPort);
       mongoResource = server::shutdownNow;
       mongoUri = "mongodb://127.0.0.1:" + mongoPort;
     }
+    Optional<MongoBackend> inProcessMongo =
+        socketless ? Optional.of(mongoBackend) : Optional.empty();
     LocalKafka kafka = LocalKafka.start(data.resolve("kafka"), freePort(), freePort());
     LocalKafka.createTopics(kafka.bootstrapServers(), LocalKafka.TOPICS);
 
@@ -157,7 +153,7 @@ final class Target implements AutoCloseable {
             "bench-moderator-password",
             "bench-analyst-password",
             false,
-            inProcessMongo.isPresent());
+            socketless);
     // The three services; the web front-end (a proxy on a fixed port) is not part of what is
     // measured and would clash with a local stack someone else runs.
     List<Services.Service> measured =

@@ -18,7 +18,8 @@ import org.springframework.context.support.GenericApplicationContext;
  */
 final class InProcessMongo {
 
-  static final String BEAN = "mongo";
+  /** The name of Spring Boot's own client bean, which this one stands in for. */
+  private static final String BEAN = "mongo";
 
   private InProcessMongo() {}
 

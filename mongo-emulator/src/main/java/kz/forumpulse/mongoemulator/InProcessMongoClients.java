@@ -94,7 +94,7 @@ public final class InProcessMongoClients {
    * so the pipeline needs no lock: a write runs the command to the end and leaves the reply for the
    * reads that follow.
    */
-  static final class InProcessStream implements Stream {
+  private static final class InProcessStream implements Stream {
 
     private static final SocketAddress CLIENT =
         new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
@@ -104,7 +104,6 @@ public final class InProcessMongoClients {
     private final ChannelGroup open;
     // The encoders' output, read by the driver in pieces (a header, then the rest).
     private final Queue<ByteBuf> replies = new ArrayDeque<>();
-    private int replyBytes;
     private EmbeddedChannel channel;
     private boolean closed;
 
@@ -150,18 +149,16 @@ public final class InProcessMongoClients {
         throw new IOException("in-process MongoDB server failed: " + e, e);
       }
       for (Object reply = channel.readOutbound(); reply != null; reply = channel.readOutbound()) {
-        ByteBuf bytes = (ByteBuf) reply;
-        replies.add(bytes);
-        replyBytes += bytes.readableBytes();
+        replies.add((ByteBuf) reply);
       }
     }
 
     @Override
     public org.bson.ByteBuf read(int numBytes, OperationContext context) throws IOException {
       ensureOpen();
-      if (replyBytes < numBytes) {
+      int available = replies.stream().mapToInt(ByteBuf::readableBytes).sum();
+      if (available < numBytes) {
         // Every command is answered before write returns; a read beyond that would wait forever.
-        int available = replyBytes;
         close();
         throw new IOException(
             "in-process MongoDB server: "
@@ -183,7 +180,6 @@ public final class InProcessMongoClients {
           replies.remove().release();
         }
       }
-      replyBytes -= numBytes;
       return buffer;
     }
 
@@ -243,7 +239,6 @@ public final class InProcessMongoClients {
       for (ByteBuf reply = replies.poll(); reply != null; reply = replies.poll()) {
         reply.release();
       }
-      replyBytes = 0;
     }
 
     @Override
