@@ -69,7 +69,11 @@ public final class SeqGuardedWrites {
         throw new IllegalStateException(
             "Documents " + left.keySet() + " in " + collection + " keep changing under the batch");
       }
-      Map<String, Document> current = RawDocuments.byId(mongo, collection, left.keySet());
+      // Only what decides the write: a group or cell document carries maps by district, role
+      // and language, which the database would otherwise copy and encode, and the driver decode,
+      // once per batch each.
+      Map<String, Document> current =
+          RawDocuments.byId(mongo, collection, left.keySet(), LAST_SEQ, GuardedUpdate.VERSION);
       afterRead.run();
       List<UpdateOneModel<Document>> writes = new ArrayList<>();
       for (var it = left.entrySet().iterator(); it.hasNext(); ) {
