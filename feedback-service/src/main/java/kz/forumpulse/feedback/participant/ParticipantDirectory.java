@@ -5,6 +5,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import kz.forumpulse.events.AttendeeEvent;
@@ -13,11 +14,13 @@ import kz.forumpulse.events.ParticipantRegistered;
 import kz.forumpulse.events.ParticipantUpdated;
 import kz.forumpulse.support.cache.EventuallyFound;
 import kz.forumpulse.support.cache.ReadCache;
+import kz.forumpulse.support.mongo.OrderedBulk;
 import kz.forumpulse.support.web.ApiProblem;
 import org.bson.Document;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -60,46 +63,68 @@ public class ParticipantDirectory {
 
   /** Applies an attendee event once: a redelivered event id is ignored. */
   public void apply(AttendeeEvent event) {
-    String eventId = event.eventId().toString();
-    if (event instanceof ParticipantRegistered registered) {
-      try {
-        mongo.upsert(
-            Query.query(
-                Criteria.where("_id")
-                    .is(registered.participantId().value())
-                    .and("appliedEvents")
-                    .ne(eventId)),
-            new Update()
-                .set("forumId", registered.forumId().value())
-                .set("accessCodeHash", registered.accessCodeHash())
-                .set("fullName", registered.fullName())
-                .set("role", registered.role())
-                .set("district", registered.district())
-                .set("status", registered.status())
-                .push("appliedEvents", eventId),
-            Participant.class);
-      } catch (org.springframework.dao.DuplicateKeyException alreadyApplied) {
-        // The filter missed because this event id is already applied; the upsert's insert
-        // then collided with the existing document: nothing to do.
+    apply(List.of(event));
+  }
+
+  /**
+   * Applies a poll's attendee events in order, each once (a redelivered event id is ignored), with
+   * one ordered bulk request ({@link OrderedBulk}).
+   */
+  public void apply(List<AttendeeEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    OrderedBulk.write(
+        mongo, mongo.getCollectionName(Participant.class), events, this::write, landed -> {});
+    boolean changedById = false;
+    for (AttendeeEvent event : events) {
+      if (event instanceof ParticipantRegistered registered) {
+        cache.invalidate(cacheKey(registered.forumId().value(), registered.accessCodeHash()));
+      } else {
+        changedById = true;
       }
-      cache.invalidate(cacheKey(registered.forumId().value(), registered.accessCodeHash()));
-    } else {
-      applyStatusChange(event, eventId);
+      // Also when this erasure was applied before: a failure between the participant's write and
+      // the questions' would otherwise leave the name on the questions for good, as the retried
+      // write changes nothing. Removing a name that is gone changes nothing either.
+      if (event instanceof ParticipantErased) {
+        localEvents.publishEvent(
+            new ParticipantForgotten(event.forumId().value(), event.participantId().value()));
+      }
+    }
+    if (changedById) {
       // Kept by code, changed by id: rare enough to forget every kept participant.
       cache.invalidateAll();
     }
   }
 
   /**
-   * Any other attendee event. Every one carries the registration's status after it, so this view
-   * keeps the status without knowing registration's state machine (CANCELLED and DECLINED may not
-   * ask); an erasure drops the name and the code hash (the code no longer works), an update
-   * refreshes the labels shown on questions.
+   * The event's write, on the participant's document unless it lists the event id already. A
+   * registration creates the document; every other event carries the registration's status after
+   * it, so this view keeps the status without knowing registration's state machine (CANCELLED and
+   * DECLINED may not ask); an erasure drops the name and the code hash (the code no longer works),
+   * an update refreshes the labels shown on questions.
    */
-  private void applyStatusChange(AttendeeEvent event, String eventId) {
+  private void write(BulkOperations bulk, AttendeeEvent event) {
+    String eventId = event.eventId().toString();
+    Query notYetApplied =
+        Query.query(
+            Criteria.where("_id")
+                .is(event.participantId().value())
+                .and("appliedEvents")
+                .ne(eventId));
     Update update = new Update().push("appliedEvents", eventId);
-    boolean erased = event instanceof ParticipantErased;
-    if (erased) {
+    if (event instanceof ParticipantRegistered registered) {
+      update
+          .set("forumId", registered.forumId().value())
+          .set("accessCodeHash", registered.accessCodeHash())
+          .set("fullName", registered.fullName())
+          .set("role", registered.role())
+          .set("district", registered.district())
+          .set("status", registered.status());
+      bulk.upsert(notYetApplied, update);
+      return;
+    }
+    if (event instanceof ParticipantErased) {
       update.set("status", ERASED).unset("fullName").unset("accessCodeHash");
     } else if (event.status() != null && !event.status().isBlank()) {
       update.set("status", event.status().toUpperCase(Locale.ROOT));
@@ -110,21 +135,7 @@ public class ParticipantDirectory {
           .set("role", updated.role())
           .set("district", updated.district());
     }
-    mongo.updateFirst(
-        Query.query(
-            Criteria.where("_id")
-                .is(event.participantId().value())
-                .and("appliedEvents")
-                .ne(eventId)),
-        update,
-        Participant.class);
-    // Also when this erasure was applied before: a failure between the two writes would otherwise
-    // leave the name on the questions for good, as the retried update changes nothing. Removing a
-    // name that is gone changes nothing either.
-    if (erased) {
-      localEvents.publishEvent(
-          new ParticipantForgotten(event.forumId().value(), event.participantId().value()));
-    }
+    bulk.updateOne(notYetApplied, update);
   }
 
   /**

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 import kz.forumpulse.events.AttendeeEvent;
 import kz.forumpulse.events.ForumId;
 import kz.forumpulse.events.ParticipantCancelled;
@@ -80,6 +81,15 @@ class AttendeeEventsTest {
 
   @Test
   void eachEventIsAppliedOnceHoweverOftenItArrives() {
+    appliedOnceHoweverOftenItArrives(events -> events.forEach(directory::apply));
+  }
+
+  @Test
+  void aPollAppliedAsOneBatchIsAppliedOnceHoweverOftenItArrives() {
+    appliedOnceHoweverOftenItArrives(directory::apply);
+  }
+
+  private void appliedOnceHoweverOftenItArrives(Consumer<List<AttendeeEvent>> deliver) {
     ParticipantRegistered aigul = registered("p-aigul", "CODE-A");
     ParticipantRegistered marat = registered("p-marat", "CODE-M");
     ParticipantCancelled aigulCancels = cancelled("p-aigul");
@@ -87,7 +97,7 @@ class AttendeeEventsTest {
     // Aigul's registration delivered twice, then her cancellation, then someone else.
     List<AttendeeEvent> delivered = List.of(aigul, marat, aigul, aigulCancels, dana);
 
-    delivered.forEach(directory::apply);
+    deliver.accept(delivered);
 
     assertThat(directory.byAccessCode(FORUM, "CODE-A"))
         .hasValueSatisfying(p -> assertThat(p.mayAsk()).isFalse());
@@ -101,7 +111,7 @@ class AttendeeEventsTest {
 
     // All of it again: nothing changes, and the registration delivered again does not undo the
     // cancellation.
-    delivered.forEach(directory::apply);
+    deliver.accept(delivered);
 
     assertThat(applied("p-aigul"))
         .containsExactly(aigul.eventId().toString(), aigulCancels.eventId().toString());
@@ -135,5 +145,34 @@ class AttendeeEventsTest {
     assertThat(stored.getString("status")).isEqualTo(ParticipantDirectory.ERASED);
     assertThat(stored).doesNotContainKeys("fullName", "accessCodeHash");
     assertThat(applied("p-erased")).hasSize(2);
+  }
+
+  @Test
+  void anErasureInABatchIsWrittenBeforeTheQuestionsAreAskedToForget() {
+    ParticipantRegistered registered = registered("p-batch", "CODE-B");
+    ParticipantErased erased =
+        new ParticipantErased(
+            UUID.randomUUID(),
+            ParticipantErased.VERSION,
+            AT,
+            ForumId.of(FORUM),
+            ParticipantId.of("p-batch"),
+            "CANCELLED");
+    List<Object> storedWhenForgotten = new ArrayList<>();
+    ParticipantDirectory listening =
+        new ParticipantDirectory(
+            mongo,
+            Duration.ofMillis(100),
+            Duration.ofSeconds(1),
+            event ->
+                storedWhenForgotten.add(
+                    mongo.findById("p-batch", Document.class, "participants").get("status")));
+
+    listening.apply(List.of(registered, erased));
+
+    assertThat(storedWhenForgotten).containsExactly(ParticipantDirectory.ERASED);
+    assertThat(listening.byAccessCode(FORUM, "CODE-B")).isEmpty();
+    assertThat(applied("p-batch"))
+        .containsExactly(registered.eventId().toString(), erased.eventId().toString());
   }
 }

@@ -12,11 +12,9 @@ import kz.forumpulse.events.ParticipantRegistered;
 import kz.forumpulse.events.ParticipantUpdated;
 import kz.forumpulse.reporting.live.AggregateChanged;
 import kz.forumpulse.reporting.store.Generation;
-import kz.forumpulse.reporting.store.RawDocuments;
 import kz.forumpulse.reporting.store.ReportDays;
+import kz.forumpulse.support.mongo.OrderedBulk;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.data.mongodb.BulkOperationException;
-import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -71,34 +69,14 @@ public class AttendanceProjection {
     }
   }
 
-  /**
-   * One ordered bulk of the events' upserts. An event applied already makes its upsert collide with
-   * the existing document (the filter excludes it, the insert finds the id taken); MongoDB stops an
-   * ordered bulk there, so the rest is sent again after it. (The embedded emulator goes on instead;
-   * sending the rest again then changes nothing. AttendanceOrderedBulkTest plays MongoDB.)
-   */
+  /** One ordered bulk of the events' upserts ({@link OrderedBulk}). */
   private void upsertInOrder(List<AttendeeEvent> events, Generation target, Set<String> forums) {
-    int from = 0;
-    while (from < events.size()) {
-      BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.ORDERED, target.attendance());
-      for (AttendeeEvent event : events.subList(from, events.size())) {
-        bulk.upsert(notYetApplied(event), update(event));
-      }
-      try {
-        bulk.execute();
-        events.subList(from, events.size()).forEach(e -> forums.add(e.forumId().value()));
-        return;
-      } catch (BulkOperationException stopped) {
-        var error = stopped.getErrors().get(0);
-        // Duplicate key: the upsert's filter missed because the event id is applied already.
-        if (error.getCode() != RawDocuments.DUPLICATE_KEY) {
-          throw stopped;
-        }
-        // The ones before it were applied; it was applied before; go on after it.
-        events.subList(from, from + error.getIndex()).forEach(e -> forums.add(e.forumId().value()));
-        from += error.getIndex() + 1;
-      }
-    }
+    OrderedBulk.write(
+        mongo,
+        target.attendance(),
+        events,
+        (bulk, event) -> bulk.upsert(notYetApplied(event), update(event)),
+        landed -> landed.forEach(e -> forums.add(e.forumId().value())));
   }
 
   private static Query notYetApplied(AttendeeEvent event) {

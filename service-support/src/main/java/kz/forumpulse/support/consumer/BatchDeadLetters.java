@@ -19,13 +19,14 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
 
 /**
- * Dead letters of batch-consumed topics (reporting-service's questions and attendees). The binder's
- * own dead-lettering works per record; for a batch, the consumer names the failed record ({@code
- * BatchListenerFailedException}), and this handler commits the records before it, publishes it to
- * the service's dead-letter topic ({@code forum.consumer.dead-letter-topic}) with the same headers
- * the binder writes ({@code x-exception-message}, ...), and polls the rest again. No retries here:
- * transient failures never leave the consumer ({@link TransientFailures}). A service imports it and
- * names {@code batchErrorHandler} as its batch bindings' error handler.
+ * Dead letters of batch-consumed topics (reporting-service's questions and attendees,
+ * feedback-service's attendees). The binder's own dead-lettering works per record; for a batch, the
+ * consumer names the failed record ({@code BatchListenerFailedException}), and this handler commits
+ * the records before it, publishes it to the service's dead-letter topic ({@code
+ * forum.consumer.dead-letter-topic}) with the same headers the binder writes ({@code
+ * x-exception-message}, ...), and polls the rest again. No retries here: transient failures never
+ * leave the consumer ({@link TransientFailures}). A service imports it and names {@code
+ * batchErrorHandler} as its batch bindings' error handler.
  */
 @Configuration(proxyBeanMethods = false)
 public class BatchDeadLetters {

@@ -1,6 +1,5 @@
-package kz.forumpulse.reporting.attendance;
+package kz.forumpulse.support.mongo;
 
-import static kz.forumpulse.reporting.TestEvents.registered;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -12,40 +11,33 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.ServerAddress;
 import com.mongodb.bulk.BulkWriteError;
 import com.mongodb.bulk.BulkWriteResult;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import kz.forumpulse.events.AttendeeEvent;
-import kz.forumpulse.reporting.store.Generation;
-import kz.forumpulse.reporting.store.ReportDays;
 import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.BulkOperationException;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 /**
  * What MongoDB does with an ordered bulk that meets an event applied already: it stops there. The
  * embedded emulator goes on instead (it ignores {@code ordered}), so this plain test plays MongoDB:
- * the events after the one refused must be sent again, and only they.
+ * the writes after the one refused must be sent again, and only they.
  */
-class AttendanceOrderedBulkTest {
+class OrderedBulkTest {
 
   private final List<List<String>> bulks = new ArrayList<>();
   private final List<BulkOperationException> failures = new ArrayList<>();
+  private final List<String> landed = new ArrayList<>();
 
   private final MongoTemplate mongo = mock(MongoTemplate.class);
-  private final AttendanceProjection projection =
-      new AttendanceProjection(
-          mongo, mock(ApplicationEventPublisher.class), new ReportDays(ZoneId.of("Asia/Almaty")));
 
-  private void serverStopsAt(int... firstErrorIndexPerBulk) {
-    for (int index : firstErrorIndexPerBulk) {
-      failures.add(refused(index, 11000));
-    }
+  private void serverStopsAt(BulkOperationException... refusals) {
+    failures.addAll(List.of(refusals));
     when(mongo.bulkOps(eq(BulkOperations.BulkMode.ORDERED), anyString()))
         .thenAnswer(
             call -> {
@@ -74,6 +66,16 @@ class AttendanceOrderedBulkTest {
             });
   }
 
+  private void write(List<String> ids) {
+    OrderedBulk.write(
+        mongo,
+        "participants",
+        ids,
+        (bulk, id) ->
+            bulk.upsert(Query.query(Criteria.where("_id").is(id)), new Update().set("seen", true)),
+        landed::addAll);
+  }
+
   private static BulkOperationException refused(int index, int code) {
     return new BulkOperationException(
         "refused",
@@ -86,38 +88,24 @@ class AttendanceOrderedBulkTest {
   }
 
   @Test
-  void theEventsAfterOneAppliedAlreadyAreSentAgainAndOnlyThey() {
-    List<AttendeeEvent> poll = new ArrayList<>();
-    for (int i = 0; i < 5; i++) {
-      poll.add(registered("f", "GUEST", "BURLIN"));
-    }
-    List<String> ids = poll.stream().map(e -> e.participantId().value()).toList();
+  void theWritesAfterOneAppliedAlreadyAreSentAgainAndOnlyThey() {
+    List<String> ids = List.of("p0", "p1", "p2", "p3", "p4");
     // MongoDB stops at #1 (applied before), then, in the rest, at its #1 (#3 of the poll).
-    serverStopsAt(1, 1);
+    serverStopsAt(refused(1, 11000), refused(1, 11000));
 
-    projection.apply(poll, new Generation("g1"));
+    write(ids);
 
     assertThat(bulks).containsExactly(ids, ids.subList(2, 5), ids.subList(4, 5));
+    assertThat(landed).containsExactly("p0", "p2", "p4");
   }
 
   @Test
-  void anyOtherRefusalIsNotTakenForAnAppliedEvent() {
-    failures.add(refused(0, 121));
-    when(mongo.bulkOps(eq(BulkOperations.BulkMode.ORDERED), anyString()))
-        .thenAnswer(
-            call ->
-                mock(
-                    BulkOperations.class,
-                    invocation -> {
-                      if (invocation.getMethod().getName().equals("execute")) {
-                        throw failures.remove(0);
-                      }
-                      return invocation.getMock();
-                    }));
+  void anyOtherRefusalIsNotTakenForAnAppliedWrite() {
+    serverStopsAt(refused(2, 121));
 
-    assertThatThrownBy(
-            () ->
-                projection.apply(List.of(registered("f", "GUEST", "BURLIN")), new Generation("g1")))
+    assertThatThrownBy(() -> write(List.of("p0", "p1", "p2", "p3")))
         .isInstanceOf(BulkOperationException.class);
+    assertThat(bulks).hasSize(1);
+    assertThat(landed).containsExactly("p0", "p1");
   }
 }
