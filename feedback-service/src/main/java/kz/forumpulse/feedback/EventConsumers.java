@@ -1,6 +1,5 @@
 package kz.forumpulse.feedback;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import kz.forumpulse.events.AttendeeEvent;
@@ -9,11 +8,11 @@ import kz.forumpulse.events.ForumEvent;
 import kz.forumpulse.feedback.forum.ForumCatalogue;
 import kz.forumpulse.feedback.participant.ParticipantDirectory;
 import kz.forumpulse.support.consumer.BatchDeadLetters;
+import kz.forumpulse.support.consumer.Polls;
 import kz.forumpulse.support.consumer.TransientFailures;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.messaging.Message;
 
 /**
@@ -37,43 +36,17 @@ class EventConsumers {
 
   /**
    * Attendee events arrive in batches (one poll, {@code batch-mode} in {@code feedback.yml}) and
-   * are applied with one ordered bulk request. A record that can never be decoded is set aside: the
-   * records before it are applied, and the exception names its index, so the error handler ({@link
-   * BatchDeadLetters}) commits those, dead-letters it and polls the rest again.
+   * are applied with one ordered bulk request; an unreadable record is set aside ({@link Polls},
+   * {@link BatchDeadLetters}).
    */
   @Bean
   Consumer<Message<List<byte[]>>> attendees(ParticipantDirectory directory) {
     return message -> {
       List<byte[]> payloads = message.getPayload();
-      List<AttendeeEvent> batch = new ArrayList<>(payloads.size());
-      for (int i = 0; i < payloads.size(); i++) {
-        try {
-          batch.add(EventCodec.decode(payloads.get(i), AttendeeEvent.class));
-        } catch (RuntimeException unreadable) {
-          apply(directory, batch);
-          throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
-        }
-      }
-      apply(directory, batch);
+      Polls.apply(
+          payloads.size(),
+          i -> EventCodec.decode(payloads.get(i), AttendeeEvent.class),
+          directory::apply);
     };
-  }
-
-  /**
-   * A failure that is not transient is narrowed down to its record by applying one at a time
-   * (applying again changes nothing), so only that record is dead-lettered.
-   */
-  private static void apply(ParticipantDirectory directory, List<AttendeeEvent> batch) {
-    try {
-      TransientFailures.retryUntilDone(() -> directory.apply(batch));
-    } catch (RuntimeException failed) {
-      for (int i = 0; i < batch.size(); i++) {
-        AttendeeEvent one = batch.get(i);
-        try {
-          TransientFailures.retryUntilDone(() -> directory.apply(one));
-        } catch (RuntimeException e) {
-          throw new BatchListenerFailedException(e.getMessage(), e, i);
-        }
-      }
-    }
   }
 }

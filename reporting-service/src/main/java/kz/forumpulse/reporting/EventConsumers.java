@@ -1,6 +1,5 @@
 package kz.forumpulse.reporting;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
@@ -14,11 +13,11 @@ import kz.forumpulse.reporting.faq.FaqProjection;
 import kz.forumpulse.reporting.store.Generation;
 import kz.forumpulse.reporting.store.ReportStore;
 import kz.forumpulse.support.consumer.BatchDeadLetters;
+import kz.forumpulse.support.consumer.Polls;
 import kz.forumpulse.support.consumer.TransientFailures;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-import org.springframework.kafka.listener.BatchListenerFailedException;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.messaging.Message;
 
@@ -42,16 +41,10 @@ class EventConsumers {
         "attendees",
         message -> {
           List<byte[]> payloads = message.getPayload();
-          List<AttendeeEvent> batch = new ArrayList<>(payloads.size());
-          for (int i = 0; i < payloads.size(); i++) {
-            try {
-              batch.add(EventCodec.decode(payloads.get(i), AttendeeEvent.class));
-            } catch (RuntimeException unreadable) {
-              apply(store, batch, attendance::apply);
-              throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
-            }
-          }
-          apply(store, batch, attendance::apply);
+          Polls.<AttendeeEvent>apply(
+              payloads.size(),
+              i -> EventCodec.decode(payloads.get(i), AttendeeEvent.class),
+              batch -> apply(store, batch, attendance::apply));
           return payloads.size();
         });
   }
@@ -91,42 +84,21 @@ class EventConsumers {
             // The FAQ's exactly-once guard is the record's offset; without it nothing is safe.
             throw new IllegalStateException("question records without their Kafka offsets");
           }
-          List<FaqProjection.Sequenced> batch = new ArrayList<>(payloads.size());
-          for (int i = 0; i < payloads.size(); i++) {
-            QuestionEvent event;
-            try {
-              event = EventCodec.decode(payloads.get(i), QuestionEvent.class);
-            } catch (RuntimeException unreadable) {
-              apply(store, batch, faq::apply);
-              throw new BatchListenerFailedException(unreadable.getMessage(), unreadable, i);
-            }
-            batch.add(new FaqProjection.Sequenced(event, ((Number) offsets.get(i)).longValue()));
-          }
-          apply(store, batch, faq::apply);
+          Polls.<FaqProjection.Sequenced>apply(
+              payloads.size(),
+              i ->
+                  new FaqProjection.Sequenced(
+                      EventCodec.decode(payloads.get(i), QuestionEvent.class),
+                      ((Number) offsets.get(i)).longValue()),
+              batch -> apply(store, batch, faq::apply));
           return payloads.size();
         });
   }
 
-  /**
-   * Applies the batch in the generation active now, so a switch-over never splits one event. A
-   * failure that is not transient is narrowed down to its record by applying one at a time
-   * (applying again changes nothing), so only that record is dead-lettered.
-   */
+  /** Applies the batch in the generation active now, so a switch-over never splits one event. */
   private static <T> void apply(
       ReportStore store, List<T> batch, BiConsumer<List<T>, Generation> projection) {
-    try {
-      TransientFailures.retryUntilDone(() -> store.withActive(gen -> run(projection, batch, gen)));
-    } catch (RuntimeException failed) {
-      for (int i = 0; i < batch.size(); i++) {
-        List<T> one = List.of(batch.get(i));
-        try {
-          TransientFailures.retryUntilDone(
-              () -> store.withActive(gen -> run(projection, one, gen)));
-        } catch (RuntimeException e) {
-          throw new BatchListenerFailedException(e.getMessage(), e, i);
-        }
-      }
-    }
+    store.withActive(gen -> run(projection, batch, gen));
   }
 
   private static <T> Void run(

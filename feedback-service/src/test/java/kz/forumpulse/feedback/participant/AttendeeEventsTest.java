@@ -74,6 +74,16 @@ class AttendeeEventsTest {
         "REGISTERED");
   }
 
+  private static ParticipantErased erased(String participantId) {
+    return new ParticipantErased(
+        UUID.randomUUID(),
+        ParticipantErased.VERSION,
+        AT,
+        ForumId.of(FORUM),
+        ParticipantId.of(participantId),
+        "CANCELLED");
+  }
+
   private List<String> applied(String participantId) {
     Document stored = mongo.findById(participantId, Document.class, "participants");
     return stored == null ? List.of() : stored.getList("appliedEvents", String.class);
@@ -125,14 +135,7 @@ class AttendeeEventsTest {
   @Test
   void anErasureDeliveredAgainRemovesTheNameFromTheQuestionsAgain() {
     directory.apply(registered("p-erased", "CODE-E"));
-    ParticipantErased erased =
-        new ParticipantErased(
-            UUID.randomUUID(),
-            ParticipantErased.VERSION,
-            AT,
-            ForumId.of(FORUM),
-            ParticipantId.of("p-erased"),
-            "CANCELLED");
+    ParticipantErased erased = erased("p-erased");
 
     directory.apply(erased);
     // Delivered again, as after a failure of the questions' update that followed the first time:
@@ -150,14 +153,7 @@ class AttendeeEventsTest {
   @Test
   void anErasureInABatchIsWrittenBeforeTheQuestionsAreAskedToForget() {
     ParticipantRegistered registered = registered("p-batch", "CODE-B");
-    ParticipantErased erased =
-        new ParticipantErased(
-            UUID.randomUUID(),
-            ParticipantErased.VERSION,
-            AT,
-            ForumId.of(FORUM),
-            ParticipantId.of("p-batch"),
-            "CANCELLED");
+    ParticipantErased erased = erased("p-batch");
     List<Object> storedWhenForgotten = new ArrayList<>();
     ParticipantDirectory listening =
         new ParticipantDirectory(

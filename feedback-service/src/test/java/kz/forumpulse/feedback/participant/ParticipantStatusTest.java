@@ -1,12 +1,16 @@
 package kz.forumpulse.feedback.participant;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import kz.forumpulse.events.ForumId;
 import kz.forumpulse.events.ParticipantCancelled;
@@ -16,6 +20,8 @@ import kz.forumpulse.events.ParticipantUpdated;
 import kz.forumpulse.events.Topics;
 import kz.forumpulse.feedback.FeedbackIntegrationTest;
 import kz.forumpulse.feedback.Fixtures;
+import kz.forumpulse.testsupport.EventProbe;
+import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -121,5 +127,35 @@ class ParticipantStatusTest {
                 .header("X-Participant-Code", aigul.code()))
         .andExpect(status().isForbidden())
         .andExpect(jsonPath("$.code").value("unknownParticipantCode"));
+  }
+
+  @Test
+  void anUnreadableAttendeeRecordIsDeadLetteredWithItsReasonAndTheRestApplied() throws Exception {
+    String marker = "poison-" + UUID.randomUUID();
+    EventProbe.send(
+        Topics.ATTENDEES,
+        forum.forumId,
+        ("this is not JSON {" + marker).getBytes(StandardCharsets.UTF_8),
+        Map.of());
+    // Registered after the poison, on the same partition: known only if consumption went on.
+    Fixtures.Participant dana = forum.register("Дана Ержанова");
+    forum.ask(dana, "OTHER", "Когда отремонтируют дорогу?");
+
+    var dead =
+        EventProbe.readAll(
+            "forum-pulse.dlt.feedback-service",
+            Duration.ofSeconds(30),
+            all ->
+                all.stream()
+                    .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker)));
+    var poison =
+        dead.stream()
+            .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker))
+            .findFirst()
+            .orElseThrow();
+    Header reason = poison.headers().lastHeader("x-exception-message");
+    assertThat(reason).isNotNull();
+    assertThat(new String(reason.value(), StandardCharsets.UTF_8))
+        .contains("not a valid AttendeeEvent");
   }
 }
