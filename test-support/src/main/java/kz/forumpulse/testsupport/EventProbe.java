@@ -1,5 +1,6 @@
 package kz.forumpulse.testsupport;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -58,6 +60,27 @@ public final class EventProbe {
       }
     }
     return records;
+  }
+
+  /**
+   * Why the record holding {@code marker} was dead-lettered to {@code topic} (its {@code
+   * x-exception-message} header), waiting up to {@code timeout} for it; fails if it never arrives
+   * or says nothing.
+   */
+  public static String deadLetterReason(String topic, String marker, Duration timeout) {
+    Predicate<ConsumerRecord<String, byte[]>> holdsMarker =
+        r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker);
+    ConsumerRecord<String, byte[]> dead =
+        readAll(topic, timeout, all -> all.stream().anyMatch(holdsMarker)).stream()
+            .filter(holdsMarker)
+            .findFirst()
+            .orElseThrow(
+                () -> new AssertionError("no dead letter holding " + marker + " on " + topic));
+    Header reason = dead.headers().lastHeader("x-exception-message");
+    if (reason == null) {
+      throw new AssertionError("dead letter without x-exception-message on " + topic);
+    }
+    return new String(reason.value(), StandardCharsets.UTF_8);
   }
 
   /** Sends raw bytes, as a misbehaving or foreign producer would. */

@@ -21,7 +21,6 @@ import kz.forumpulse.events.Topics;
 import kz.forumpulse.feedback.FeedbackIntegrationTest;
 import kz.forumpulse.feedback.Fixtures;
 import kz.forumpulse.testsupport.EventProbe;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -141,21 +140,9 @@ class ParticipantStatusTest {
     Fixtures.Participant dana = forum.register("Дана Ержанова");
     forum.ask(dana, "OTHER", "Когда отремонтируют дорогу?");
 
-    var dead =
-        EventProbe.readAll(
-            "forum-pulse.dlt.feedback-service",
-            Duration.ofSeconds(30),
-            all ->
-                all.stream()
-                    .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker)));
-    var poison =
-        dead.stream()
-            .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker))
-            .findFirst()
-            .orElseThrow();
-    Header reason = poison.headers().lastHeader("x-exception-message");
-    assertThat(reason).isNotNull();
-    assertThat(new String(reason.value(), StandardCharsets.UTF_8))
+    assertThat(
+            EventProbe.deadLetterReason(
+                "forum-pulse.dlt.feedback-service", marker, Duration.ofSeconds(30)))
         .contains("not a valid AttendeeEvent");
   }
 }

@@ -22,7 +22,6 @@ import kz.forumpulse.events.Topics;
 import kz.forumpulse.reporting.ReportingIntegrationTest;
 import kz.forumpulse.reporting.store.ReportStore;
 import kz.forumpulse.testsupport.EventProbe;
-import org.apache.kafka.common.header.Header;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -91,21 +90,9 @@ class FaqProjectionTest {
                 mongo.exists(
                     Query.query(Criteria.where("_id").is(after.questionId().value())),
                     store.active().questions()));
-    var dead =
-        EventProbe.readAll(
-            "forum-pulse.dlt.reporting-service",
-            Duration.ofSeconds(20),
-            all ->
-                all.stream()
-                    .anyMatch(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker)));
-    var poison =
-        dead.stream()
-            .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker))
-            .findFirst()
-            .orElseThrow();
-    Header reason = poison.headers().lastHeader("x-exception-message");
-    assertThat(reason).isNotNull();
-    assertThat(new String(reason.value(), StandardCharsets.UTF_8))
+    assertThat(
+            EventProbe.deadLetterReason(
+                "forum-pulse.dlt.reporting-service", marker, Duration.ofSeconds(20)))
         .contains("not a valid QuestionEvent");
   }
 
