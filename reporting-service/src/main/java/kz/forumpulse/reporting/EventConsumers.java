@@ -69,8 +69,7 @@ class EventConsumers {
   /**
    * Question events arrive in batches (one poll, {@code batch-mode} in {@code reporting.yml}): the
    * projections apply a batch in a handful of round trips instead of a dozen per event. A record
-   * that can never be decoded is set aside: the records before it are applied, and the exception
-   * names its index, so the error handler commits those, dead-letters it and polls the rest again.
+   * that can never be decoded is set aside ({@link Polls}).
    */
   @Bean
   Consumer<Message<List<byte[]>>> questions(
@@ -98,12 +97,10 @@ class EventConsumers {
   /** Applies the batch in the generation active now, so a switch-over never splits one event. */
   private static <T> void apply(
       ReportStore store, List<T> batch, BiConsumer<List<T>, Generation> projection) {
-    store.withActive(gen -> run(projection, batch, gen));
-  }
-
-  private static <T> Void run(
-      BiConsumer<List<T>, Generation> projection, List<T> batch, Generation gen) {
-    projection.accept(batch, gen);
-    return null;
+    store.withActive(
+        gen -> {
+          projection.accept(batch, gen);
+          return null;
+        });
   }
 }

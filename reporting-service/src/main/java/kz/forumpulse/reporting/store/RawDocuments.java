@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import kz.forumpulse.support.mongo.OrderedBulk;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
@@ -21,9 +22,6 @@ import org.springframework.data.mongodb.core.MongoTemplate;
  * as the Spring exception the retry logic classifies.
  */
 public final class RawDocuments {
-
-  /** The server's error code for a duplicate key. */
-  public static final int DUPLICATE_KEY = 11000;
 
   private RawDocuments() {}
 
@@ -68,7 +66,8 @@ public final class RawDocuments {
             return Landed.of(c.bulkWrite(writes, new BulkWriteOptions().ordered(false)), 0);
           } catch (MongoBulkWriteException failed) {
             if (failed.getWriteConcernError() == null
-                && failed.getWriteErrors().stream().allMatch(e -> e.getCode() == DUPLICATE_KEY)) {
+                && failed.getWriteErrors().stream()
+                    .allMatch(e -> e.getCode() == OrderedBulk.DUPLICATE_KEY)) {
               return Landed.of(failed.getWriteResult(), failed.getWriteErrors().size());
             }
             throw failed;
